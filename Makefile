@@ -1,0 +1,57 @@
+# The project's interface. A fresh Debian/Ubuntu machine with Python 3.11+ needs nothing else:
+# every target installs what it uses (pinned) into .venv first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ADDR ?= 127.0.0.1:8000
+ARTICLE ?= content/articles/xiaomi-finance-60k.txt
+PYTEST_ARGS ?=
+
+# Material 9.8 prints an end-of-life banner on every build; it is known and not actionable here.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve site test import browser clean help
+
+help:
+	@echo "make serve   set up, build and serve the site at http://$(ADDR)"
+	@echo "make test    set up and run every test (unit, build, browser)"
+	@echo "make site    strict build into site/"
+	@echo "make import  re-import $(ARTICLE) into docs/ (FORCE=1 to overwrite edited pages)"
+
+$(VENV)/.site-deps: requirements.txt pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/python -m pip install --disable-pip-version-check -q --no-deps -e .
+	@touch $@
+
+$(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps
+	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@touch $@
+
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+site: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict
+
+import: $(VENV)/.site-deps
+	$(BIN)/python -m debtkb.importer $(ARTICLE) $(if $(FORCE),--force)
+
+# Browser tests drive Debian's Chromium. As root we install it; otherwise we say what to run.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Chromium for the browser tests (Debian package chromium)..."; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
+	  else \
+	    echo "The browser tests need Chromium at /usr/bin/chromium. Install it with:"; \
+	    echo "  sudo apt-get install chromium"; \
+	    exit 1; \
+	  fi; }
+
+test: $(VENV)/.dev-deps browser
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf site .pytest_cache

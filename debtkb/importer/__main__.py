@@ -1,0 +1,5 @@
+import sys
+
+from debtkb.importer.cli import main
+
+sys.exit(main())
