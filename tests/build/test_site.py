@@ -1,0 +1,140 @@
+"""The real site, built once with `mkdocs build --strict`: pages, headings, hosts, search index."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from debtkb.importer.article import load
+from debtkb.importer.render import render
+from tests.htmltools import parse_html
+from tests.paths import SEED
+
+SECTION_PAGES = [
+    "xiaomi-jinrong-de-jueqi",
+    "qiankuan-wenti-de-chengyin-fenxi",
+    "qiankuan-wenti-de-yingxiang",
+    "yingdui-qiankuan-wenti-de-celue",
+    "xiaomi-jinrong-de-zeren-yu-gaige",
+    "xiaobian-zongjie",
+]
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_strict_build_has_no_warnings(built_site):
+    assert built_site.returncode == 0, built_site.output
+    assert "WARNING" not in built_site.output
+    assert "Documentation built" in built_site.output
+
+
+def test_seven_article_pages(site):
+    pages = {p.relative_to(site).as_posix() for p in html_pages(site)}
+    assert pages == {"index.html", "404.html", *(f"{name}/index.html" for name in SECTION_PAGES)}
+
+
+def test_every_heading_of_the_article_is_in_the_html(site):
+    article = load(SEED)
+    index = parse_html((site / "index.html").read_text(encoding="utf-8"))
+    assert ("h1", "小米金融欠6万应该怎么处理", article.title.text) in index.headings
+    assert ("h2", "小编导语", "小编导语") in index.headings
+    for section, name in zip(article.sections, SECTION_PAGES):
+        page = parse_html((site / name / "index.html").read_text(encoding="utf-8"))
+        assert page.headings[0][0] == "h1" and page.headings[0][2] == section.heading.text
+        h2 = [(tag, text) for tag, _, text in page.headings if tag == "h2"]
+        assert h2 == [("h2", sub.heading.text) for sub in section.subsections]
+        assert page.title.startswith(section.title + " - ")
+
+
+def test_heading_anchors_keep_chinese(site):
+    page = parse_html((site / "yingdui-qiankuan-wenti-de-celue" / "index.html").read_text(encoding="utf-8"))
+    assert ("h2", "42-制定还款计划", "4.2 制定还款计划") in page.headings
+
+
+def test_page_file_names_are_those_the_importer_renders(site):
+    expected = [p.path.removesuffix(".md") for p in render(load(SEED))[1:]]
+    assert expected == SECTION_PAGES
+
+
+def test_meta_description_from_front_matter(site):
+    html = (site / "xiaobian-zongjie" / "index.html").read_text(encoding="utf-8")
+    match = re.search(r'<meta name="description" content="([^"]*)"', html)
+    assert match and match.group(1).startswith("“小米金融欠6万”这一话题不仅反映了个别用户的困境")
+
+
+def test_no_page_loads_anything_from_another_host(site, site_origin):
+    own = urlsplit(site_origin).netloc
+    offenders = []
+    for path in html_pages(site):
+        for url in parse_html(path.read_text(encoding="utf-8")).resources:
+            parts = urlsplit(url)
+            if parts.scheme in ("http", "https", "") and parts.netloc and parts.netloc != own:
+                offenders.append(f"{path.relative_to(site)}: {url}")
+    for css in site.rglob("*.css"):
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)", css.read_text(encoding="utf-8")):
+            url = url[0] or url[1]
+            if urlsplit(url).netloc:
+                offenders.append(f"{css.relative_to(site)}: {url}")
+    assert offenders == []
+
+
+def test_resource_check_would_catch_a_font_link():
+    # The check above must be able to fail: a Google Fonts link is found as a fetched resource.
+    page = parse_html('<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto"><link rel="canonical" href="https://a.example/">')
+    assert page.resources == ["https://fonts.googleapis.com/css?family=Roboto"]
+
+
+def test_edit_button_without_repo_widget(site):
+    html = (site / "xiaomi-jinrong-de-jueqi" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="https://github\.com/[^"]+/edit/main/docs/xiaomi-jinrong-de-jueqi\.md"[^>]*rel="edit"|rel="edit"[^>]*href="https://github\.com/[^"]+/edit/main/docs/xiaomi-jinrong-de-jueqi\.md"', html)
+    assert "md-source" not in html  # no repository widget, so no api.github.com call from readers
+
+
+def test_theme_language_and_font(site):
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in html
+    assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+    assert "切换到深色模式" in html
+
+
+# Words that sit in the middle of a clause in the article (the character before them is a Han
+# character, so without segmentation they would be buried inside a longer token).
+MID_SENTENCE = {
+    "审批": "qiankuan-wenti-de-chengyin-fenxi/",
+    "消费观念": "qiankuan-wenti-de-chengyin-fenxi/",
+    "焦虑": "qiankuan-wenti-de-yingxiang/",
+    "还款": "yingdui-qiankuan-wenti-de-celue/",
+    "诈骗": "qiankuan-wenti-de-yingxiang/",
+    "年轻人": "xiaobian-zongjie/",
+}
+
+
+@pytest.fixture(scope="module")
+def search_index(site):
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def tokens(index, text: str) -> set[str]:
+    separator = re.compile(index["config"]["separator"])
+    plain = re.sub(r"<[^>]+>", " ", text)
+    return {t.lower() for t in separator.split(plain) if t}
+
+
+@pytest.mark.parametrize(("word", "page"), sorted(MID_SENTENCE.items()))
+def test_mid_sentence_words_are_search_tokens(search_index, word, page):
+    docs = [d for d in search_index["docs"] if d["location"].startswith(page)]
+    plain = "".join(d["text"].replace("\u200b", "") for d in docs)
+    assert re.search(rf"[\u4e00-\u9fff]{word}", plain), f"{word} is not mid-sentence on {page}: pick another word"
+    assert any(word in tokens(search_index, d["text"]) for d in docs)
+
+
+def test_separator_keeps_zero_width_space_and_splits_full_width_brackets(search_index):
+    separator = re.compile(search_index["config"]["separator"])
+    assert separator.fullmatch("\u200b")
+    assert [t for t in separator.split("（LPR）“先消费后付款”") if t] == ["LPR", "先消费后付款"]
