@@ -118,3 +118,14 @@ def page(browser, served_site):
     context.close()
 
 
+
+
+def pytest_collection_finish(session):
+    """A full run must collect tests from every test folder: a folder silently skipped (pytest
+    ignores folders named "build" by default) would let a whole class of checks stop running."""
+    if session.config.args != [str(ROOT / "tests")] and session.config.args != ["tests"]:
+        return  # a partial run chosen by the caller
+    folders = {Path(item.fspath).parent.name for item in session.items}
+    missing = {"unit", "content", "build", "browser"} - folders
+    if missing:
+        raise pytest.UsageError(f"no tests collected from tests/{', tests/'.join(sorted(missing))}")
