@@ -3,7 +3,8 @@
 After cleaning, every sentence (and every heading) of the source must appear exactly once across the
 article's pages, in the source's order, and the pages may add no sentence of their own. Editors'
 notes are allowed: they live in admonitions (``!!! note "编者注"``), which this check skips, as it
-skips front matter, attribute lists and the generated overview of links.
+skips front matter, attribute lists, fenced blocks (calculators, code) and the generated overview
+of links.
 """
 
 import re
@@ -24,8 +25,16 @@ def prose(markdown: str) -> list[str]:
     """The reader-visible prose of a page, one entry per line, without Markdown syntax."""
     markdown = markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
     markdown = re.sub(re.escape(OVERVIEW_BEGIN) + ".*?" + re.escape(OVERVIEW_END), "", markdown, flags=re.S)
-    kept, in_admonition = [], False
+    kept, in_admonition, fence = [], False, None
     for line in markdown.splitlines():
+        marker = re.match(r"^\s*(`{3,}|~{3,})", line)
+        if fence:  # inside a fenced block (a calculator, code): not prose
+            if marker and marker.group(1).startswith(fence):
+                fence = None
+            continue
+        if marker:
+            fence = marker.group(1)
+            continue
         if re.match(r"^(!!!|\?\?\?\+?)\s", line):
             in_admonition = True
             continue
@@ -61,5 +70,5 @@ def test_every_source_sentence_appears_once_in_order():
 
 
 def test_prose_skips_editor_notes_and_front_matter():
-    page = "---\ntitle: 标题\n---\n\n# 一、甲\n\n!!! note \"编者注\"\n\n    更新的事实。\n\n正文。\n{ .x }\n"
+    page = "---\ntitle: 标题\n---\n\n# 一、甲\n\n!!! note \"编者注\"\n\n    更新的事实。\n\n正文。\n{ .x }\n\n```repayment-calculator\nprincipal: 1\n```\n"
     assert prose(page) == ["一、甲", "正文。"]

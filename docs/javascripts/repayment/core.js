@@ -103,19 +103,48 @@ function rows(principalFen, months, partFor) {
 }
 
 /**
+ * Every problem with a loan's inputs at once, as { field: InputError } (empty when valid), so a
+ * form can mark each bad field. `annualRate` is not checked for 等本等息, `monthlyFeeRate` only for it.
+ */
+export function loanErrors({ principal, annualRate = 0, months, method, monthlyFeeRate = 0 } = {}) {
+  const checks = {
+    method: () => {
+      if (!METHODS.includes(method)) {
+        throw new InputError("method", "unknown-method", `must be one of ${METHODS.join(", ")}, got ${String(method)}`);
+      }
+    },
+    principal: () => {
+      if (yuanToFen(principal) === 0) throw new InputError("principal", "zero", "must be greater than 0");
+    },
+    months: () => checkMonths(months),
+    annualRate: () => method === "flat-fee" || checkRate("annualRate", annualRate),
+    monthlyFeeRate: () => method !== "flat-fee" || checkRate("monthlyFeeRate", monthlyFeeRate),
+  };
+  const errors = {};
+  for (const [field, check] of Object.entries(checks)) {
+    try {
+      check();
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      errors[field] = error;
+    }
+  }
+  return errors;
+}
+
+/**
  * The full schedule of a loan. See the convention at the top of this file.
  * @returns {{method, payments: {period, payment, principal, interest, balance}[], totalPayment,
  *   totalInterest, apr, effectiveAnnualRate, monthlyIrr}} money in fen, rates as fractions
  */
-export function schedule({ principal, annualRate = 0, months, method, monthlyFeeRate = 0 } = {}) {
-  if (!METHODS.includes(method)) {
-    throw new InputError("method", "unknown-method", `must be one of ${METHODS.join(", ")}, got ${String(method)}`);
-  }
+export function schedule(loan = {}) {
+  const errors = loanErrors(loan);
+  const first = Object.values(errors)[0];
+  if (first) throw first;
+  const { principal, annualRate = 0, months, method, monthlyFeeRate = 0 } = loan;
   const principalFen = yuanToFen(principal);
-  if (principalFen === 0) throw new InputError("principal", "zero", "must be greater than 0");
-  checkMonths(months);
-  const rate = checkRate("annualRate", method === "flat-fee" ? 0 : annualRate);
-  const fee = checkRate("monthlyFeeRate", method === "flat-fee" ? monthlyFeeRate : 0);
+  const rate = method === "flat-fee" ? 0 : Math.round(annualRate * RATE_SCALE);
+  const fee = method === "flat-fee" ? Math.round(monthlyFeeRate * RATE_SCALE) : 0;
 
   let payments;
   if (method === "equal-installment") {

@@ -1,0 +1,106 @@
+// Every word the interactive calculator shows, in one table (the static shell's text is in
+// debtkb/calculator/widget.py). Placeholders: {name}.
+export const STRINGS = {
+  fields: {
+    principal: "借款本金（元）",
+    rate: "年利率（%）",
+    months: "期数（月）",
+    method: "还款方式",
+    fee: "月费率（%）",
+  },
+  hints: {
+    principal: "可写“60000”或“6万”",
+    fee: "等本等息每月按最初本金收取的费率",
+  },
+  methods: {
+    "equal-installment": "等额本息",
+    "equal-principal": "等额本金",
+    "interest-only": "先息后本",
+    bullet: "一次性还本付息",
+    "flat-fee": "等本等息",
+  },
+  errors: {
+    "not-a-number": "请填写数字",
+    negative: "不能是负数",
+    zero: "须大于 0",
+    "sub-fen": "最多两位小数（精确到分）",
+    "too-large": "不能超过 1 亿元",
+    "rate-range": "须在 0% 到 100% 之间",
+    "months-range": "须是 1 到 600 之间的整数",
+    "unknown-method": "请选择一种还款方式",
+    "days-range": "须是 0 到 36500 之间的整数",
+    "multiplier-range": "须在 1 到 10 之间",
+  },
+  fixFirst: "请先修正上面标出的输入。",
+  urlIgnored: "链接中的参数“{name}”无效，已忽略，改用默认值。",
+  summary: {
+    heading: "计算结果",
+    payment: "每月还款",
+    paymentRange: "首期 {first} 元，末期 {last} 元",
+    bulletPayment: "到期一次还 {last} 元（之前每月 0 元）",
+    interestOnly: "每月付息 {first} 元，末期 {last} 元（含本金）",
+    totalInterest: "总利息（含费用）",
+    totalPayment: "还款总额",
+    apr: "实际年化利率（IRR × 12）",
+    ear: "实际年利率（按月复利）",
+    yuan: "{amount} 元",
+    live: "每月还款 {payment}，总利息 {interest} 元，实际年化利率 {apr}。",
+  },
+  notices: {
+    above24: "实际年化利率 {apr} 高于 24%。24% 曾是法院支持民间借贷利率的上限（《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》法释〔2015〕18号第二十六条，2020 年修订后改为一年期 LPR 的 4 倍）；据公开报道，金规〔2025〕9号要求商业银行互联网助贷业务的综合融资成本不超过年化 24%。",
+    aboveLpr: "实际年化利率 {apr} 高于一年期贷款市场报价利率（LPR {lpr}，{date}）的 4 倍（{cap}）。《最高人民法院关于审理民间借贷案件适用法律若干问题的规定》第二十五条规定，民间借贷约定的利率超过合同成立时一年期 LPR 4 倍的部分，人民法院不予支持；按第一条，该规定不适用于经金融监管部门批准设立的金融机构的贷款业务。LPR 来源：{source}。",
+  },
+  compare: {
+    heading: "同一笔借款，各种还款方式对比",
+    caption: "本金 {principal} 元，{months} 期",
+    captionFee: "本金 {principal} 元，{months} 期；等本等息按月费率 {fee} 计算",
+    method: "还款方式",
+    first: "首期还款（元）",
+    last: "末期还款（元）",
+    interest: "总利息（元）",
+    apr: "实际年化利率",
+    noFee: "未填写月费率",
+  },
+  chart: {
+    caption: "每期还款中的本金与利息",
+    principal: "本金",
+    interest: "利息",
+    label: "柱状图：共 {months} 期，每期还款中本金与利息的构成；最高一期 {max} 元。",
+  },
+  schedule: {
+    summary: "完整还款计划（{months} 期）",
+    caption: "还款计划表（单位：元）",
+    period: "期数",
+    payment: "还款额",
+    principal: "本金",
+    interest: "利息",
+    balance: "剩余本金",
+    csv: "下载 CSV",
+    print: "打印",
+    csvName: "还款计划.csv",
+  },
+  overdue: {
+    summary: "如果逾期：罚息估算",
+    principal: "逾期本金（元）",
+    interest: "逾期利息（元）",
+    days: "逾期天数",
+    multiplier: "罚息倍数（合同利率的倍数）",
+    basis: "一年按多少天计息",
+    compound: "对逾期利息也计收罚息（复利）",
+    result: "按年化 {rate} 计，{days} 天罚息约 {total} 元（本金部分 {onPrincipal} 元，利息部分 {onInterest} 元），届时共欠 {owed} 元。",
+    note: "这只是示意性的估算：罚息怎么算（倍数、计息天数、是否对利息计收复利）以借款合同的约定为准，可按合同修改上面的数值。",
+  },
+  restructure: {
+    summary: "协商分期：剩余本金重新分期",
+    balance: "剩余本金（元）",
+    months: "新的期数（月）",
+    rate: "新的年利率（%）",
+    result: "每月还款 {payment} 元，共还 {total} 元，其中利息 {interest} 元；原计划共还 {original} 元。",
+    note: "能否重新分期、利率多少，取决于与贷款机构的协商结果。",
+  },
+};
+
+/** "{a} and {b}" + {a: 1, b: 2} → "1 and 2". */
+export function format(template, values) {
+  return template.replace(/\{(\w+)\}/g, (_, key) => String(values[key]));
+}

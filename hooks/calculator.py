@@ -1,0 +1,51 @@
+"""Embed repayment calculators: ```repayment-calculator blocks → widget (logic: debtkb.calculator).
+
+Bad blocks are logged as errors with page path and line as each page is read, then the build
+stops before any page is written, so one run lists every bad block on every page.
+"""
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from debtkb.calculator import blocks, widget
+from debtkb.calculator.settings import SettingsError, lpr_from_extra
+
+log = get_plugin_logger(__name__)
+_state = {"lpr": None, "pages": {}, "errors": 0}
+
+
+def on_config(config):
+    try:
+        _state["lpr"] = lpr_from_extra(config.extra)
+    except SettingsError as e:
+        raise PluginError(str(e)) from None
+    _state["pages"] = {}
+    _state["errors"] = 0
+
+
+def on_page_markdown(markdown, page, config, files):
+    path = os.path.relpath(page.file.abs_src_path, os.path.dirname(config.config_file_path))
+    first_line = blocks.body_offset(page.file.content_string, markdown) + 1
+    try:
+        markdown, found = blocks.extract(markdown, path, first_line)
+    except blocks.BlockErrors as e:
+        for line, message in e.problems:
+            log.error(f"{path}:{line}: repayment-calculator: {message}")
+        _state["errors"] += len(e.problems)
+        return markdown
+    _state["pages"][page.file.src_uri] = found
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    found = _state["pages"].get(page.file.src_uri)
+    if not found:
+        return html
+    return widget.inject(html, found, page.url, _state["lpr"])
+
+
+def on_env(env, config, files):
+    if _state["errors"]:
+        raise PluginError(f"{_state['errors']} problem(s) in repayment-calculator blocks (listed above); no page was written")
