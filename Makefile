@@ -11,13 +11,14 @@ PYTEST_ARGS ?=
 # Material 9.8 prints an end-of-life banner on every build; it is known and not actionable here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test import browser clean help
+.PHONY: serve site test import browser bench clean help
 
 help:
 	@echo "make serve   set up, build and serve the site at http://$(ADDR)"
 	@echo "make test    set up and run every test (unit, build, browser)"
 	@echo "make site    strict build into site/"
 	@echo "make import  re-import $(ARTICLE) into docs/ (FORCE=1 to overwrite edited pages)"
+	@echo "make bench   measure budgets (weight, speed) into reports/"
 
 $(VENV)/.site-deps: requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +28,11 @@ $(VENV)/.site-deps: requirements.txt pyproject.toml
 
 $(VENV)/.dev-deps: requirements-dev.txt $(VENV)/.site-deps
 	$(BIN)/python -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+	@touch $@
+
+# Node tooling for tests (pinned in package-lock.json); the site itself needs no Node.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 serve: $(VENV)/.site-deps
@@ -50,8 +56,12 @@ browser:
 	    exit 1; \
 	  fi; }
 
-test: $(VENV)/.dev-deps browser
+test: $(VENV)/.dev-deps node_modules/.installed browser
+	node --test tests/js/
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(VENV)/.dev-deps node_modules/.installed browser
+	$(BIN)/python scripts/bench_calculator.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -126,6 +126,6 @@ def pytest_collection_finish(session):
     if session.config.args != [str(ROOT / "tests")] and session.config.args != ["tests"]:
         return  # a partial run chosen by the caller
     folders = {Path(item.fspath).parent.name for item in session.items}
-    missing = {"unit", "content", "build", "browser"} - folders
+    missing = {"unit", "content", "build", "browser"} - folders  # tests/js runs under node --test
     if missing:
         raise pytest.UsageError(f"no tests collected from tests/{', tests/'.join(sorted(missing))}")

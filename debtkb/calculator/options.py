@@ -94,7 +94,7 @@ def parse_method(text: str) -> str:
 
 
 def parse_title(text: str) -> str:
-    value = text.strip().strip("\"'")
+    value = text.strip()
     if not value or len(value) > MAX_TITLE:
         raise OptionError(f"must be 1 to {MAX_TITLE} characters")
     return value
@@ -116,11 +116,17 @@ def parse_options(lines: list[tuple[int, str]]) -> tuple[CalculatorOptions, list
     problems: list[tuple[int, str]] = []
     seen: dict[str, int] = {}
     for number, raw in lines:
-        text = re.sub(r"(^|\s)#.*$", "", raw).strip()  # comments: "#" at the start or after a space
-        if not text:
-            continue
-        key, sep, value = text.partition(":")
+        key, sep, value = raw.partition(":")
         key = key.strip()
+        quoted = re.fullmatch(r"\s*([\"'])(.*)\1\s*", value)
+        if quoted:  # a quoted value is taken as written, "#" included
+            value = quoted.group(2)
+        else:  # otherwise "#" at the start or after a space starts a comment
+            value = re.sub(r"(^|\s)#.*$", "", value)
+        if not key or key.startswith("#"):
+            if raw.strip() and not raw.strip().startswith("#"):
+                problems.append((number, f"expected 'option: value', got '{raw.strip()}'"))
+            continue
         if not sep:
             problems.append((number, f"expected 'option: value', got '{raw.strip()}'"))
             continue
@@ -132,7 +138,7 @@ def parse_options(lines: list[tuple[int, str]]) -> tuple[CalculatorOptions, list
             continue
         seen[key] = number
         try:
-            setattr(options, key, PARSERS[key](value))
+            setattr(options, key, PARSERS[key](value.strip()))
         except OptionError as e:
             problems.append((number, f"{key}: {e}"))
     options.given = set(seen)

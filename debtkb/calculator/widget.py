@@ -40,7 +40,7 @@ FALLBACK = """<p>这里是一个还款计算器：填入借款本金、年利率
 
 def relative_url(target: str, page_url: str) -> str:
     """URL of site file ``target`` as seen from the page at ``page_url`` (MkDocs ``page.url``)."""
-    base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
     return posixpath.relpath(target, base or ".")
 
 
@@ -48,15 +48,17 @@ def render(calc: Calculator, page_url: str, lpr: Lpr) -> str:
     """HTML for one calculator (its data in a JSON attribute, escaped; nothing else is dynamic)."""
     data = {**calc.options.as_json_dict(), "index": calc.index, "lpr": {"rate": lpr.rate, "date": lpr.date, "source": lpr.source}}
     title = "还款计算器" + (f"：{html.escape(calc.options.title)}" if calc.options.title else "")
+    # A <section> (a labelled region) rather than a <div>: Material's search parser matches closing
+    # tags by name only, so a nested </div> would end the data-search-exclude block early.
     return (
-        f'<div class="kb-calc" id="kb-calc-{calc.index}" data-search-exclude '
+        f'<section class="kb-calc" id="kb-calc-{calc.index}" aria-labelledby="kb-calc-{calc.index}-title" data-search-exclude '
         f'data-kb-calc="{html.escape(json.dumps(data, ensure_ascii=False), quote=True)}">\n'
         f'<link rel="stylesheet" href="{relative_url(STYLESHEET, page_url)}">\n'
-        f'<p class="kb-calc__title"><strong>{title}</strong></p>\n'
+        f'<p class="kb-calc__title" id="kb-calc-{calc.index}-title"><strong>{title}</strong></p>\n'
         f'<div class="kb-calc__fallback">\n{FALLBACK}\n</div>\n'
         f'<p class="kb-calc__convention">{CONVENTION}</p>\n'
         f'<script type="module" src="{relative_url(SCRIPT, page_url)}"></script>\n'
-        "</div>"
+        "</section>"
     )
 
 

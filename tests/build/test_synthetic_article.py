@@ -15,7 +15,7 @@ def test_synthetic_article_builds(tmp_path, monkeypatch):
     (tmp_path / "content" / "articles").mkdir(parents=True)
     shutil.copy(FIXTURES / "articles" / "synthetic-credit-card.txt", tmp_path / "content" / "articles")
     config = MKDOCS_YML.read_text(encoding="utf-8")
-    config = re.sub(r"# importer:begin xiaomi-finance-60k.*# importer:end xiaomi-finance-60k", "# importer:begin synthetic-credit-card\n  # importer:end synthetic-credit-card", config, flags=re.S)
+    config = re.sub(r"\nnav:.*", "\nnav:\n  # importer:begin synthetic-credit-card\n  # importer:end synthetic-credit-card\n", config, flags=re.S)
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     assert main(["content/articles/synthetic-credit-card.txt"]) == 0

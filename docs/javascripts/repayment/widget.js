@@ -276,11 +276,22 @@ function mount(root) {
     return { loan, errors, result: Object.keys(errors).length ? null : schedule(loan) };
   }
 
+  let scheduleShown = null; // the result the table currently shows
+  let pendingTable = 0;
+
   function renderSchedule() {
-    if (!current || !details.open) return;
-    scheduleTable.innerHTML = `<caption></caption><thead><tr>${[S.schedule.period, S.schedule.payment, S.schedule.principal, S.schedule.interest, S.schedule.balance].map(() => "<th scope=\"col\"></th>").join("")}</tr></thead><tbody>${scheduleRows(current.result)}</tbody>`;
+    if (!current || !details.open || scheduleShown === current.result) return;
+    scheduleShown = current.result;
+    const heads = [S.schedule.period, S.schedule.payment, S.schedule.principal, S.schedule.interest, S.schedule.balance];
+    scheduleTable.innerHTML = `<caption></caption><thead><tr>${heads.map(() => '<th scope="col"></th>').join("")}</tr></thead><tbody>${scheduleRows(current.result)}</tbody>`;
     scheduleTable.querySelector("caption").textContent = S.schedule.caption;
-    scheduleTable.querySelectorAll("th").forEach((th, k) => (th.textContent = [S.schedule.period, S.schedule.payment, S.schedule.principal, S.schedule.interest, S.schedule.balance][k]));
+    scheduleTable.querySelectorAll("th").forEach((th, k) => (th.textContent = heads[k]));
+  }
+
+  /** A long table costs more than a frame to lay out: refresh it after the summary is painted. */
+  function renderScheduleSoon() {
+    cancelAnimationFrame(pendingTable);
+    pendingTable = requestAnimationFrame(() => setTimeout(renderSchedule, 0));
   }
 
   function update(event) {
@@ -303,7 +314,7 @@ function mount(root) {
     current = { loan, result };
     results.replaceChildren(summaryList(result), ...notices(result, config.lpr), el("h4", { text: S.compare.heading }), comparison(loan), chart(result, id));
     details.querySelector("summary").textContent = format(S.schedule.summary, { months: result.payments.length });
-    renderSchedule();
+    renderScheduleSoon();
     overduePanel.refresh(result, loan);
     restructurePanel.refresh(result, loan);
     if (event) writeUrl(index, inputs); // only what the reader changed goes into the address

@@ -1,0 +1,93 @@
+"""The calculator hook in real builds: the project's pages, and tiny sites with bad blocks."""
+
+import json
+import re
+import shutil
+
+from tests.conftest import mkdocs_build
+from tests.htmltools import parse_html
+from tests.paths import ROOT
+
+
+def test_calculator_page_and_article_section_embed_the_widget(site):
+    for page, prefix in (("calculator/index.html", "../"), ("yingdui-qiankuan-wenti-de-celue/index.html", "../")):
+        html = (site / page).read_text(encoding="utf-8")
+        assert html.count('class="kb-calc"') == 1, page
+        assert "KBCALCULATOR" not in html and "repayment-calculator" not in html
+        parsed = parse_html(html)
+        assert f"{prefix}javascripts/repayment/widget.js" in parsed.resources
+        assert f"{prefix}javascripts/repayment/widget.css" in parsed.resources
+    section = (site / "yingdui-qiankuan-wenti-de-celue" / "index.html").read_text(encoding="utf-8")
+    # The calculator sits right after the 4.2 text, before 4.3.
+    assert section.index('id="42-制定还款计划"') < section.index('class="kb-calc"') < section.index('id="43-寻求专业帮助"')
+    assert "按文中的 6 万元估算" in section
+
+
+def test_widget_assets_are_published(site):
+    for name in ("core.js", "widget.js", "strings.js", "widget.css"):
+        assert (site / "javascripts" / "repayment" / name).is_file()
+
+
+def test_calculator_is_not_in_the_search_index(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(d["text"] for d in index["docs"]).replace("\u200b", "")
+    for excluded in ("计算约定", "手工计算", "kb-calc"):
+        assert excluded not in text
+    assert any(d["location"].startswith("calculator/") for d in index["docs"])  # the page itself is
+
+
+def test_calculator_page_is_in_the_nav(site):
+    index = parse_html((site / "index.html").read_text(encoding="utf-8"))
+    assert "calculator/" in index.links
+
+
+CONFIG = """site_name: 测试
+theme:
+  name: material
+  language: zh
+extra:
+{extra}
+hooks:
+  - {hook}
+"""
+LPR = """  lpr:
+    one_year: 0.03
+    date: 2025-09-22
+    source: 测试"""
+
+
+def tiny_site(tmp_path, pages, extra=LPR):
+    (tmp_path / "docs").mkdir()
+    for name, text in pages.items():
+        (tmp_path / "docs" / name).write_text(text, encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "javascripts", tmp_path / "docs" / "javascripts")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(CONFIG.format(extra=extra, hook=ROOT / "hooks" / "calculator.py"), encoding="utf-8")
+    return mkdocs_build(config, tmp_path / "site")
+
+
+GOOD = "---\ntitle: 甲\n---\n\n# 甲\n\n```repayment-calculator\nprincipal: 1000\nmonths: 6\n```\n"
+
+
+def test_a_valid_block_builds(tmp_path):
+    result = tiny_site(tmp_path, {"index.md": GOOD})
+    assert result.returncode == 0, result.output
+    assert 'class="kb-calc"' in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_bad_blocks_on_several_pages_are_all_reported_with_file_and_line(tmp_path):
+    bad_a = "---\ntitle: 甲\n---\n\n# 甲\n\n```repayment-calculator\nrate: 0.18\nmonths: 0\n```\n"
+    bad_b = "# 乙\n\n!!! note\n\n    ```repayment-calculator\n    method: balloon\n    ```\n"
+    result = tiny_site(tmp_path, {"index.md": GOOD, "a.md": bad_a, "b.md": bad_b})
+    assert result.returncode == 1
+    assert "docs/a.md:8: repayment-calculator: unknown option 'rate'" in result.output
+    assert "docs/a.md:9: repayment-calculator: months: must be from 1 to 600 months, got 0" in result.output
+    assert "docs/b.md:6: repayment-calculator: method: 'balloon' is not a repayment method" in result.output
+    assert "3 problem(s) in repayment-calculator blocks (listed above); no page was written" in result.output
+    assert not list((tmp_path / "site").rglob("*.html"))
+
+
+def test_missing_lpr_setting_fails_the_build(tmp_path):
+    result = tiny_site(tmp_path, {"index.md": GOOD}, extra="  other: 1")
+    assert result.returncode == 1
+    assert "mkdocs.yml: extra.lpr is missing" in result.output
