@@ -78,7 +78,7 @@ def extract(markdown: str, path: str, first_line: int = 1) -> tuple[str, list[Ca
         body = [(first_line + k, lines[k][len(indent):] if lines[k].startswith(indent) else lines[k].lstrip()) for k in range(i + 1, end)]
         options, block_problems = parse_options(body)
         problems += block_problems
-        calc = Calculator(len(found) + 1, start_line, options, f"KBCALCULATOR{nonce}X{len(found) + 1}")
+        calc = Calculator(len(found) + 1, start_line, options, f"KBCALCULATOR{nonce}N{len(found) + 1:04d}")
         found.append(calc)
         # Blank lines around the placeholder keep it a paragraph of its own; padding keeps the line
         # count, so later lines keep their numbers for other hooks' messages.

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import html
 import json
-import posixpath
 import re
 
 from debtkb.calculator.blocks import Calculator
 from debtkb.calculator.settings import Lpr
+from debtkb.urls import relative_url
 
 ASSET_DIR = "javascripts/repayment"
 SCRIPT = f"{ASSET_DIR}/widget.js"
@@ -36,12 +36,6 @@ FALLBACK = """<p>这里是一个还款计算器：填入借款本金、年利率
 <li>一次性还本付息：到期一次还 P × (1 + r × n)</li>
 <li>等本等息（月费率 f）：每月还款 = P ÷ n + P × f，费用始终按最初的本金计算</li>
 </ul>"""
-
-
-def relative_url(target: str, page_url: str) -> str:
-    """URL of site file ``target`` as seen from the page at ``page_url`` (MkDocs ``page.url``)."""
-    base = page_url if page_url.endswith("/") else posixpath.dirname(page_url)
-    return posixpath.relpath(target, base or ".")
 
 
 def render(calc: Calculator, page_url: str, lpr: Lpr) -> str:

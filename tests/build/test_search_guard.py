@@ -19,7 +19,7 @@ def build(tmp_path, separator):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# 首页\n\n借款人应当按时还款。\n", encoding="utf-8")
     config = tmp_path / "mkdocs.yml"
-    config.write_text(CONFIG.format(hook=ROOT / "hooks" / "search_guard.py", separator=separator), encoding="utf-8")
+    config.write_text(CONFIG.format(hook=ROOT / "hooks" / "search.py", separator=separator), encoding="utf-8")
     return mkdocs_build(config, tmp_path / "site")
 
 

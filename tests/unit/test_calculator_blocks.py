@@ -9,7 +9,8 @@ import pytest
 from debtkb.calculator.blocks import BlockErrors, body_offset, extract
 from debtkb.calculator.options import parse_options, parse_rate
 from debtkb.calculator.settings import Lpr, SettingsError, lpr_from_extra
-from debtkb.calculator.widget import inject, relative_url, render
+from debtkb.calculator.widget import inject, render
+from debtkb.urls import relative_url
 
 LPR = Lpr(0.03, "2025-09-22", "测试来源")
 

@@ -1,6 +1,6 @@
 """The guard that turns silently broken Chinese search into a build error."""
 
-from debtkb.search import search_problems
+from debtkb.search.guard import search_problems
 
 GOOD = r"[\s\u200b\u3000\-、。，]+"
 

@@ -1,0 +1,114 @@
+"""Link glossary terms in rendered HTML, keeping every other byte of the page as it was.
+
+The standard library's HTML parser finds the text nodes and tracks which elements enclose them;
+links are spliced into the original string at those offsets, so entities, attributes and
+whitespace are untouched. Text inside links, code, headings, abbreviations, scripts, styles,
+form controls and the calculator widget is never linked; the first occurrence of each term on a
+page is (``per_term`` sets how many).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+from debtkb.glossary.matcher import Matcher
+
+NO_LINK = frozenset({"a", "code", "pre", "kbd", "samp", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "script", "style", "textarea", "select", "option", "button", "svg", "math", "title", "label"})
+NO_OCCURRENCE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "option", "svg", "math", "title"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+SKIP_CLASSES = ("kb-calc", "glossary-skip")
+LINK_CLASS = "glossary-term"
+
+
+@dataclass
+class LinkResult:
+    html: str
+    linked: dict[str, int] = field(default_factory=dict)  # term → links on this page
+    occurs: set[str] = field(default_factory=set)  # terms that occur anywhere in readable text
+
+
+class _Scanner(HTMLParser):
+    """Collects text segments as (start offset, text, may link, may count)."""
+
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=False)
+        self.source = source
+        self.line_starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n":
+                self.line_starts.append(i + 1)
+        self.stack: list[tuple[str, bool, bool]] = []  # (tag, blocks linking, blocks counting)
+        self.segments: list[tuple[int, str, bool, bool]] = []
+        self.existing: list[str] = []  # terms already linked in the input (idempotence)
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def _blocked(self) -> tuple[bool, bool]:
+        return any(s[1] for s in self.stack), any(s[2] for s in self.stack)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and LINK_CLASS in (a.get("class") or "").split():
+            fragment = urlsplit(a.get("href") or "").fragment
+            if fragment:
+                self.existing.append(unquote(fragment))
+        if tag in VOID:
+            return
+        classes = (a.get("class") or "").split()
+        skip = any(c.startswith(SKIP_CLASSES) for c in classes) or "data-glossary-skip" in a
+        self.stack.append((tag, tag in NO_LINK or skip, tag in NO_OCCURRENCE or skip))
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "a":
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        no_link, no_count = self._blocked()
+        self.segments.append((self._offset(), data, not no_link, not no_count))
+
+
+def link_terms(page_html: str, matcher: Matcher, href: Callable[[str], str], title: Callable[[str], str], per_term: int = 1) -> LinkResult:
+    """Link up to ``per_term`` occurrences of each term; report which terms occur at all."""
+    scanner = _Scanner(page_html)
+    scanner.feed(page_html)
+    scanner.close()
+    result = LinkResult(page_html)
+    for term in scanner.existing:
+        result.linked[term] = result.linked.get(term, 0) + 1
+    out: list[str] = []
+    cursor = 0
+    for start, text, may_link, may_count in scanner.segments:
+        if not may_count:
+            continue
+        pieces: list[str] = []
+        last = 0
+        for match in matcher.find(text):
+            result.occurs.add(match.term)
+            if not may_link or result.linked.get(match.term, 0) >= per_term:
+                continue
+            result.linked[match.term] = result.linked.get(match.term, 0) + 1
+            word = text[match.start : match.end]
+            pieces += [
+                text[last : match.start],
+                f'<a class="{LINK_CLASS}" href="{html.escape(href(match.term), quote=True)}" title="{html.escape(title(match.term), quote=True)}">{word}</a>',
+            ]
+            last = match.end
+        if pieces:
+            out += [page_html[cursor:start], *pieces, text[last:]]
+            cursor = start + len(text)
+    out.append(page_html[cursor:])
+    result.html = "".join(out)
+    return result

@@ -1,0 +1,214 @@
+"""Load and validate the term list. Every problem names the file, the entry and the line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+REQUIRED = ("term", "aliases", "english", "definition", "related", "legal")
+OPTIONAL = ("sources", "not_in")
+MAX_DEFINITION = 200
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+class GlossaryError(Exception):
+    """Bad glossary data; ``problems`` holds ``(line, message)``, ``str()`` is ``file:line: message`` lines."""
+
+    def __init__(self, path: str, problems: list[tuple[int, str]]):
+        self.path = path
+        self.problems = sorted(problems)
+        super().__init__("\n".join(f"{path}:{line}: {message}" for line, message in self.problems))
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    aliases: tuple[str, ...]
+    english: str
+    definition: str
+    related: tuple[str, ...]
+    legal: bool
+    sources: tuple[Source, ...] = ()
+    not_in: tuple[str, ...] = ()
+    line: int = 0
+
+    @property
+    def anchor(self) -> str:
+        """Stable id of the entry on the glossary page: the term itself (as heading ids keep Chinese)."""
+        return self.term
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.term, *self.aliases)
+
+
+@dataclass
+class Glossary:
+    terms: list[Term] = field(default_factory=list)
+
+    def by_term(self) -> dict[str, Term]:
+        return {t.term: t for t in self.terms}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader that remembers the line of every mapping (as key ``__line__``)."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+def parse(text: str, path: str = "data/glossary.yml") -> Glossary:
+    """Parse and validate; raise ``GlossaryError`` listing every problem found."""
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.YAMLError as e:
+        # Report where the broken construct starts (an unclosed "[" is noticed only at the end).
+        problem, context = getattr(e, "problem_mark", None), getattr(e, "context_mark", None)
+        line = (context or problem).line + 1 if (context or problem) else 1
+        detail = getattr(e, "problem", None) or str(e)
+        if context and problem and problem.line != context.line:
+            detail += f" (noticed on line {problem.line + 1}, {e.context} that starts on line {line})"
+        raise GlossaryError(path, [(line, f"malformed YAML: {detail}")]) from None
+    if not isinstance(data, list) or not data:
+        raise GlossaryError(path, [(1, "the glossary must be a YAML list of entries (each starting with '- term: …')")])
+
+    problems: list[tuple[int, str]] = []
+    terms: list[Term] = []
+    for number, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict):
+            problems.append((1, f"entry {number} is not a mapping of fields"))
+            continue
+        line = entry.pop("__line__", 1)
+        name = entry.get("term")
+        label = f"entry '{name}'" if isinstance(name, (str, int)) else f"entry {number}"
+        before = len(problems)
+        for key in REQUIRED:
+            if key not in entry:
+                problems.append((line, f"{label}: missing field '{key}'"))
+        for key in sorted(set(entry) - set(REQUIRED) - set(OPTIONAL)):
+            problems.append((line, f"{label}: unknown field '{key}' (allowed: {', '.join(REQUIRED + OPTIONAL)})"))
+        if len(problems) > before:
+            continue
+        term = str(name).strip() if isinstance(name, (str, int)) else ""
+        if not term:
+            problems.append((line, f"{label}: 'term' must be a non-empty string"))
+            continue
+        if not _strings(entry["aliases"]) and entry["aliases"] != []:
+            problems.append((line, f"{label}: 'aliases' must be a list of strings ([] if none)"))
+        if not _strings(entry["related"]) and entry["related"] != []:
+            problems.append((line, f"{label}: 'related' must be a list of terms ([] if none)"))
+        for key in ("english", "definition"):
+            if not isinstance(entry[key], str) or not entry[key].strip():
+                problems.append((line, f"{label}: '{key}' must be a non-empty string"))
+        if isinstance(entry["definition"], str) and len(entry["definition"]) > MAX_DEFINITION:
+            problems.append((line, f"{label}: 'definition' is {len(entry['definition'])} characters; keep it to one or two sentences (at most {MAX_DEFINITION})"))
+        if not isinstance(entry["legal"], bool):
+            problems.append((line, f"{label}: 'legal' must be true or false"))
+        sources = entry.get("sources", [])
+        parsed_sources: list[Source] = []
+        if not isinstance(sources, list):
+            problems.append((line, f"{label}: 'sources' must be a list of {{title, url}}"))
+            sources = []
+        for source in sources:
+            if not isinstance(source, dict) or not isinstance(source.get("title"), str) or not source["title"].strip():
+                problems.append((line, f"{label}: each source needs a 'title' (law and article, or document name and number)"))
+                continue
+            url = source.get("url", "")
+            extra = sorted(set(source) - {"title", "url", "__line__"})
+            if extra:
+                problems.append((source.get("__line__", line), f"{label}: unknown source field(s) {extra}"))
+            if url and not (isinstance(url, str) and url.startswith("https://")):
+                problems.append((source.get("__line__", line), f"{label}: source url must start with https://"))
+            parsed_sources.append(Source(source["title"].strip(), url or ""))
+        if entry["legal"] is True and not parsed_sources:
+            problems.append((line, f"{label}: a legal or regulatory term needs 'sources' (law and article, or regulator document)"))
+        not_in = entry.get("not_in", [])
+        if not _strings(not_in) and not_in != []:
+            problems.append((line, f"{label}: 'not_in' must be a list of strings"))
+            not_in = []
+        elif any(term not in n for n in not_in):
+            problems.append((line, f"{label}: every 'not_in' word must contain the term '{term}'"))
+        if len(problems) == before:
+            terms.append(
+                Term(
+                    term=term,
+                    aliases=tuple(a.strip() for a in entry["aliases"]),
+                    english=entry["english"].strip(),
+                    definition=entry["definition"].strip(),
+                    related=tuple(r.strip() for r in entry["related"]),
+                    legal=entry["legal"],
+                    sources=tuple(parsed_sources),
+                    not_in=tuple(not_in),
+                    line=line,
+                )
+            )
+
+    problems += _cross_check(terms)
+    if problems:
+        raise GlossaryError(path, problems)
+    return Glossary(terms)
+
+
+def _cross_check(terms: list[Term]) -> list[tuple[int, str]]:
+    """Duplicates, aliases that are other terms, related terms that do not exist."""
+    problems = []
+    names = {}
+    for t in terms:
+        if t.term in names:
+            problems.append((t.line, f"entry '{t.term}': duplicate term (also on line {names[t.term]})"))
+        else:
+            names[t.term] = t.line
+    spelled: dict[str, tuple[str, int]] = {}
+    for t in terms:
+        for alias in t.aliases:
+            if alias in names:
+                problems.append((t.line, f"entry '{t.term}': alias '{alias}' is itself a term (line {names[alias]})"))
+            elif alias in spelled:
+                owner, line = spelled[alias]
+                problems.append((t.line, f"entry '{t.term}': duplicate alias '{alias}' (also an alias of '{owner}', line {line})"))
+            else:
+                spelled[alias] = (t.term, t.line)
+        if len(set(t.aliases)) != len(t.aliases):
+            problems.append((t.line, f"entry '{t.term}': an alias is listed twice"))
+        for related in t.related:
+            if related == t.term:
+                problems.append((t.line, f"entry '{t.term}': lists itself as related"))
+            elif related not in names:
+                problems.append((t.line, f"entry '{t.term}': related term '{related}' does not exist; add it or fix the spelling"))
+    return problems
+
+
+def load(path: str | Path, display_path: str | None = None) -> Glossary:
+    path = Path(path)
+    shown = display_path or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GlossaryError(shown, [(1, "the glossary file does not exist")]) from None
+    except UnicodeDecodeError as e:
+        line = path.read_bytes()[: e.start].count(b"\n") + 1
+        raise GlossaryError(shown, [(line, "not valid UTF-8: save the file as UTF-8")]) from None
+    return parse(text, shown)
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN.search(text))

@@ -1,0 +1,95 @@
+"""The generated glossary page (Markdown), grouped by the pinyin initial of each term.
+
+The "出现在" (appears on) line of each entry is only known once every page has been rendered, so
+the page carries a placeholder per entry that ``fill_occurrences`` replaces afterwards.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from itertools import groupby
+
+from pypinyin import Style, lazy_pinyin
+
+from debtkb.glossary.model import Glossary, Term
+
+TITLE = "术语表"
+DESCRIPTION = "欠款、利率、还款方式、征信、催收与法律程序中的常用术语：通俗解释、英文对应词、相关术语和法律出处。"
+DIGITS = "0–9"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+
+
+def initial(term: str) -> str:
+    """Pinyin initial (A–Z) of a term's first character; digits and others group as 0–9."""
+    first = term[0]
+    if first.isascii():
+        return first.upper() if first.isalpha() else DIGITS
+    letter = lazy_pinyin(first, style=Style.FIRST_LETTER)[0][:1].upper()
+    return letter if letter.isalpha() and letter.isascii() else DIGITS
+
+
+def sort_key(term: str) -> tuple:
+    group = initial(term)
+    return (group != DIGITS, group, lazy_pinyin(term, style=Style.TONE3), term)
+
+
+def placeholder(index: int, nonce: str) -> str:
+    return f"KBGLOSSARYOCCURS{nonce}N{index:04d}"  # fixed width: N1 must not be a prefix of N10
+
+
+def _text(value: str) -> str:
+    """Plain text safe inside Markdown: HTML escaped, Markdown syntax characters escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(value, quote=False))
+
+
+def _group_id(group: str) -> str:
+    return "digits" if group == DIGITS else group.lower()
+
+
+def render(glossary: Glossary, nonce: str) -> tuple[str, dict[str, str]]:
+    """Markdown of the page, and {term: placeholder} for the "出现在" lines."""
+    ordered = sorted(glossary.terms, key=lambda t: sort_key(t.term))
+    groups = [(g, list(items)) for g, items in groupby(ordered, key=lambda t: initial(t.term))]
+    tokens = {t.term: placeholder(i, nonce) for i, t in enumerate(ordered)}
+    lines = [
+        "---",
+        f"title: {TITLE}",
+        f"description: {DESCRIPTION}",
+        "---",
+        "",
+        f"# {TITLE}",
+        "",
+        f"这里解释本站文章里出现的 {len(ordered)} 个术语，按拼音首字母排列。正文中的术语带有链接：把鼠标移到上面或用键盘选中，"
+        "会显示简短解释，点一下就来到这里。法律和监管术语注明了出处；这些解释帮助理解，不构成法律意见。",
+        "",
+        " · ".join(f"[{g}](#{_group_id(g)})" for g, _ in groups),
+        "",
+    ]
+    for group, items in groups:
+        lines += [f"## {group} {{ #{_group_id(group)} }}", ""]
+        for t in items:
+            lines += _entry(t, tokens[t.term])
+    return "\n".join(lines), tokens
+
+
+def _entry(t: Term, token: str) -> list[str]:
+    lines = [f"### {_text(t.term)} {{ #{t.anchor} }}", "", f"**英文**：{_text(t.english)}" + (f"　**也写作**：{'、'.join(_text(a) for a in t.aliases)}" if t.aliases else ""), "", _text(t.definition), ""]
+    facts = []
+    if t.related:
+        facts.append("- 相关术语：" + "、".join(f"[{_text(r)}](#{r})" for r in t.related))
+    if t.sources:
+        facts.append("- 出处：" + "；".join(f"[{_text(s.title)}]({s.url})" if s.url else _text(s.title) for s in t.sources))
+    facts.append(f"- 出现在：{token}")
+    return lines + facts + [""]
+
+
+def fill_occurrences(page_html: str, tokens: dict[str, str], pages: dict[str, list[tuple[str, str]]]) -> str:
+    """Replace each placeholder with links to the pages (``[(title, url)]``) where the term occurs."""
+    for term, token in tokens.items():
+        found = pages.get(term, [])
+        text = "、".join(f'<a href="{html.escape(url, quote=True)}">{html.escape(title)}</a>' for title, url in found) or "（暂未出现在其他页面）"
+        page_html, count = re.subn(re.escape(token), lambda _: text, page_html)
+        if count != 1:
+            raise ValueError(f"glossary entry '{term}': its 出现在 placeholder was found {count} times in the rendered page")
+    return page_html

@@ -1,0 +1,26 @@
+"""jieba, shared by Material's search indexing and our own code (one global dictionary)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+
+from debtkb.glossary.model import has_han
+
+
+def jieba():
+    import jieba as module  # imported on first use: loading the dictionary takes about a second
+
+    module.setLogLevel(logging.WARNING)
+    return module
+
+
+def add_words(words: Iterable[str]) -> int:
+    """Make each Chinese word one search token (glossary terms: 等额本息, not 等额 + 本息)."""
+    module = jieba()
+    added = 0
+    for word in words:
+        if has_han(word):
+            module.add_word(word)
+            added += 1
+    return added

@@ -1,0 +1,78 @@
+"""Make more of the text findable, and phrases rank first, without changing what results display.
+
+Material indexes each section's text as jieba segmented it (accurate mode). Its search box splits
+a typed Chinese query greedily into the longest indexed tokens that are *proper prefixes* of what
+is left (never the whole query, so the last character is never used), then adds a trailing
+wildcard to each piece. So:
+- parts of a longer word (本息 inside 等额本息, once 等额本息 is one word) are not found;
+- two words typed together (金融生态) shrink to their first word (金融*), and the page holding
+  the phrase ranks below every page with many 金融… words.
+``tune_index`` adds to each section:
+- every suffix (two characters or more) of each word of three or more characters, so any part
+  of a word is the start of some token and prefix matching finds it;
+- each pair of adjacent words (金融生态);
+- for phrases and long words, the phrase minus its last character (金融生), which is what the
+  query 金融生态 becomes (金融生*), so it matches the phrase rather than everything with 金融.
+  When several phrases share that prefix (还款方式, 还款方案), it goes only to sections holding the
+  one most used on the site, so the common phrase ranks first; the others are still found.
+The tokens go into a hidden paragraph at the end of the section's text: the worker indexes every
+text node, and a result teaser that would show that paragraph keeps its ``hidden`` attribute, so
+readers never see it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_TAG = re.compile(r"<[^>]+>")
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]+")
+HIDDEN_OPEN = '<p hidden data-search-extra="">'
+
+
+def visible_tokens(text: str, separator: re.Pattern) -> set[str]:
+    return {t.lower() for t in separator.split(_TAG.sub(" ", text)) if t}
+
+
+def candidates(text: str, cut) -> tuple[list[str], list[str]]:
+    """(parts, whole) for one section: word suffixes; phrases and long words typed in full."""
+    plain = _TAG.sub(" ", text).replace("\u200b", "")
+    parts: dict[str, None] = {}  # insertion-ordered sets: deterministic output
+    whole: dict[str, None] = {}
+    for run in _HAN_RUN.findall(plain):
+        words = list(cut(run))
+        for word in words:
+            if len(word) >= 3:
+                whole.setdefault(word)
+                for start in range(1, len(word) - 1):
+                    parts.setdefault(word[start:])
+        for left, right in zip(words, words[1:]):
+            if len(left) >= 2 and len(right) >= 2:
+                whole.setdefault(left + right)
+    return list(parts), list(whole)
+
+
+def tune_index(index: dict, cut) -> tuple[dict, int]:
+    """Add the hidden paragraph to every section of a Material ``search_index.json``; returns the
+    index and the number of tokens added. Running it twice adds nothing the second time."""
+    separator = re.compile(index["config"]["separator"])
+    docs = [d for d in index["docs"] if d.get("text") and HIDDEN_OPEN not in d["text"]]
+    found = [candidates(d["text"], cut) for d in docs]
+    uses = Counter(w for _, whole in found for w in whole)
+    owner: dict[str, str] = {}  # query prefix → the phrase it is given to
+    for word in sorted(uses, key=lambda w: (-uses[w], w)):
+        owner.setdefault(word[:-1], word)
+    added = 0
+    for doc, (parts, whole) in zip(docs, found):
+        have = visible_tokens(doc["text"], separator)
+        extra: dict[str, None] = {}
+        for token in parts + whole:
+            extra.setdefault(token)
+        for word in whole:
+            if owner[word[:-1]] == word:
+                extra.setdefault(word[:-1])
+        tokens = [t for t in extra if t.lower() not in have]
+        if tokens:
+            doc["text"] = f"{doc['text']}{HIDDEN_OPEN}{' '.join(tokens)}</p>"
+            added += len(tokens)
+    return index, added

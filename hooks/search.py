@@ -1,0 +1,33 @@
+"""Chinese search: fail the build when it would silently not work, and tune the index so parts of
+words and two-word phrases are found (logic: debtkb.search)."""
+
+import json
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from debtkb.search.guard import search_problems
+from debtkb.search.segmentation import jieba
+from debtkb.search.tuning import tune_index
+
+log = get_plugin_logger(__name__)
+
+
+def on_config(config):
+    plugin = config.plugins.get("material/search")
+    problems = search_problems(plugin.config.separator if plugin else None)
+    if problems:
+        raise PluginError("mkdocs.yml: " + "\n  ".join(problems))
+
+
+@event_priority(-100)  # after the search plugin has written the index
+def on_post_build(config):
+    path = os.path.join(config.site_dir, "search", "search_index.json")
+    with open(path, encoding="utf-8") as f:
+        index = json.load(f)
+    module = jieba()
+    index, added = tune_index(index, module.cut)
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
+    log.debug(f"search index: {added} sub-word and phrase tokens added")
