@@ -10,6 +10,7 @@ page is (``per_term`` sets how many).
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -37,20 +38,16 @@ class _Scanner(HTMLParser):
     def __init__(self, source: str):
         super().__init__(convert_charrefs=False)
         self.source = source
-        self.line_starts = [0]
-        for i, ch in enumerate(source):
-            if ch == "\n":
-                self.line_starts.append(i + 1)
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, blocks linking, blocks counting)
+        self.no_link = 0  # how many open elements forbid linking / counting (kept with the stack)
+        self.no_count = 0
         self.segments: list[tuple[int, str, bool, bool]] = []
         self.existing: list[str] = []  # terms already linked in the input (idempotence)
 
     def _offset(self) -> int:
         line, col = self.getpos()
         return self.line_starts[line - 1] + col
-
-    def _blocked(self) -> tuple[bool, bool]:
-        return any(s[1] for s in self.stack), any(s[2] for s in self.stack)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -62,7 +59,10 @@ class _Scanner(HTMLParser):
             return
         classes = (a.get("class") or "").split()
         skip = any(c.startswith(SKIP_CLASSES) for c in classes) or "data-glossary-skip" in a
-        self.stack.append((tag, tag in NO_LINK or skip, tag in NO_OCCURRENCE or skip))
+        entry = (tag, tag in NO_LINK or skip, tag in NO_OCCURRENCE or skip)
+        self.stack.append(entry)
+        self.no_link += entry[1]
+        self.no_count += entry[2]
 
     def handle_startendtag(self, tag, attrs):
         if tag == "a":
@@ -72,12 +72,14 @@ class _Scanner(HTMLParser):
     def handle_endtag(self, tag):
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i][0] == tag:
+                for _, link, count in self.stack[i:]:
+                    self.no_link -= link
+                    self.no_count -= count
                 del self.stack[i:]
                 return
 
     def handle_data(self, data):
-        no_link, no_count = self._blocked()
-        self.segments.append((self._offset(), data, not no_link, not no_count))
+        self.segments.append((self._offset(), data, not self.no_link, not self.no_count))
 
 
 def link_terms(page_html: str, matcher: Matcher, href: Callable[[str], str], title: Callable[[str], str], per_term: int = 1) -> LinkResult:
@@ -93,19 +95,23 @@ def link_terms(page_html: str, matcher: Matcher, href: Callable[[str], str], tit
     for start, text, may_link, may_count in scanner.segments:
         if not may_count:
             continue
+        present = matcher.terms_in(text)
+        if not present:
+            continue
+        result.occurs |= present
+        if not may_link or all(result.linked.get(t, 0) >= per_term for t in present):
+            continue
         pieces: list[str] = []
         last = 0
-        for match in matcher.find(text):
-            result.occurs.add(match.term)
-            if not may_link or result.linked.get(match.term, 0) >= per_term:
+        for m_start, m_end, term in matcher.spans(text):
+            if result.linked.get(term, 0) >= per_term:
                 continue
-            result.linked[match.term] = result.linked.get(match.term, 0) + 1
-            word = text[match.start : match.end]
+            result.linked[term] = result.linked.get(term, 0) + 1
             pieces += [
-                text[last : match.start],
-                f'<a class="{LINK_CLASS}" href="{html.escape(href(match.term), quote=True)}" title="{html.escape(title(match.term), quote=True)}">{word}</a>',
+                text[last:m_start],
+                f'<a class="{LINK_CLASS}" href="{html.escape(href(term), quote=True)}" title="{html.escape(title(term), quote=True)}">{text[m_start:m_end]}</a>',
             ]
-            last = match.end
+            last = m_end
         if pieces:
             out += [page_html[cursor:start], *pieces, text[last:]]
             cursor = start + len(text)

@@ -34,9 +34,9 @@ def test_strict_build_has_no_warnings(built_site):
     assert "Documentation built" in built_site.output
 
 
-def test_seven_article_pages_and_the_calculator(site):
+def test_seven_article_pages_the_calculator_and_the_glossary(site):
     pages = {p.relative_to(site).as_posix() for p in html_pages(site)}
-    assert pages == {"index.html", "404.html", "calculator/index.html", *(f"{name}/index.html" for name in SECTION_PAGES)}
+    assert pages == {"index.html", "404.html", "calculator/index.html", "glossary/index.html", *(f"{name}/index.html" for name in SECTION_PAGES)}
 
 
 def test_every_heading_of_the_article_is_in_the_html(site):
