@@ -10,11 +10,11 @@ wildcard to each piece. So:
 ``tune_index`` adds to each section:
 - every suffix (two characters or more) of each word of three or more characters, so any part
   of a word is the start of some token and prefix matching finds it;
-- each pair of adjacent words (金融生态);
-- for phrases and long words, the phrase minus its last character (金融生), which is what the
-  query 金融生态 becomes (金融生*), so it matches the phrase rather than everything with 金融.
-  When several phrases share that prefix (还款方式, 还款方案), it goes only to sections holding the
-  one most used on the site, so the common phrase ranks first; the others are still found.
+- for each pair of adjacent words (金融生态) and each long word, that phrase minus its last
+  character (金融生), which is what the query 金融生态 becomes (金融生*): it then matches the
+  phrase rather than everything with 金融. When several phrases share that prefix (还款方式,
+  还款方案), it goes only to sections holding the one most used on the site, so the common phrase
+  ranks first; each of the others is added whole, so it is still found.
 The tokens go into a hidden paragraph at the end of the section's text: the worker indexes every
 text node, and a result teaser that would show that paragraph keeps its ``hidden`` attribute, so
 readers never see it.
@@ -60,17 +60,22 @@ def tune_index(index: dict, cut) -> tuple[dict, int]:
     found = [candidates(d["text"], cut) for d in docs]
     uses = Counter(w for _, whole in found for w in whole)
     owner: dict[str, str] = {}  # query prefix → the phrase it is given to
+    contested: set[str] = set()  # prefixes that more than one phrase shares
     for word in sorted(uses, key=lambda w: (-uses[w], w)):
-        owner.setdefault(word[:-1], word)
+        if owner.setdefault(word[:-1], word) != word:
+            contested.add(word[:-1])
     added = 0
     for doc, (parts, whole) in zip(docs, found):
         have = visible_tokens(doc["text"], separator)
-        extra: dict[str, None] = {}
-        for token in parts + whole:
-            extra.setdefault(token)
+        extra: dict[str, None] = dict.fromkeys(parts)
         for word in whole:
-            if owner[word[:-1]] == word:
-                extra.setdefault(word[:-1])
+            prefix = word[:-1]
+            if owner[prefix] == word:
+                extra.setdefault(prefix)  # alone it makes the phrase findable: 金融生* matches 金融生
+            if owner[prefix] != word or prefix in contested:
+                # A phrase whose prefix went to another one needs its own token to be found; the
+                # owner of a shared prefix gets one too, so it outranks the others (两 matches, not 1).
+                extra.setdefault(word)
         tokens = [t for t in extra if t.lower() not in have]
         if tokens:
             doc["text"] = f"{doc['text']}{HIDDEN_OPEN}{' '.join(tokens)}</p>"

@@ -33,7 +33,7 @@ def test_tune_index_adds_one_hidden_paragraph_and_keeps_the_visible_text():
     tuned, added = tune_index(index, jieba.cut)
     text = tuned["docs"][0]["text"]
     assert added > 0 and text.startswith(visible) and text.count(HIDDEN_OPEN) == 1 and text.endswith("</p>")
-    assert {"金融生态", "金融生"} <= set(hidden(tuned["docs"][0]))
+    assert "金融生" in hidden(tuned["docs"][0])  # what the query 金融生态 becomes
     assert "金融" not in hidden(tuned["docs"][0])  # visible tokens are not repeated
     assert tuned["docs"][1]["text"] == ""
 
