@@ -12,19 +12,12 @@ import pytest
 from playwright.sync_api import expect
 
 from debtkb.importer.article import load
+from tests.paths import SECTION_PAGES as SLUGS
 from tests.paths import SEED
 
 pytestmark = pytest.mark.browser
 
 SECTIONS = [(s.title, s.heading.text) for s in load(SEED).sections]
-SLUGS = [
-    "xiaomi-jinrong-de-jueqi",
-    "qiankuan-wenti-de-chengyin-fenxi",
-    "qiankuan-wenti-de-yingxiang",
-    "yingdui-qiankuan-wenti-de-celue",
-    "xiaomi-jinrong-de-zeren-yu-gaige",
-    "xiaobian-zongjie",
-]
 
 
 def heading(text: str) -> re.Pattern:

@@ -12,16 +12,8 @@ import pytest
 from debtkb.importer.article import load
 from debtkb.importer.render import render
 from tests.htmltools import parse_html
-from tests.paths import SEED
+from tests.paths import SECTION_PAGES, SEED
 
-SECTION_PAGES = [
-    "xiaomi-jinrong-de-jueqi",
-    "qiankuan-wenti-de-chengyin-fenxi",
-    "qiankuan-wenti-de-yingxiang",
-    "yingdui-qiankuan-wenti-de-celue",
-    "xiaomi-jinrong-de-zeren-yu-gaige",
-    "xiaobian-zongjie",
-]
 
 
 def html_pages(site: Path) -> list[Path]:
