@@ -63,6 +63,7 @@ test: $(VENV)/.dev-deps node_modules/.installed browser
 bench: $(VENV)/.dev-deps node_modules/.installed browser
 	$(BIN)/python scripts/bench_calculator.py
 	$(BIN)/python scripts/bench_glossary.py
+	$(BIN)/python scripts/bench_editions.py
 
 clean:
 	rm -rf site .pytest_cache

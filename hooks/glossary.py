@@ -55,8 +55,8 @@ def on_page_content(html, page, config, files):
         title=lambda term: terms[term].definition,
         per_term=_state["settings"].links_per_term,
     )
-    for term in result.occurs:
-        _state["occurs"].setdefault(term, []).append(page)
+    for term in result.occurs:  # the title as it is now, before any other edition converts it
+        _state["occurs"].setdefault(term, []).append((page, page.title))
     return result.html
 
 
@@ -66,7 +66,7 @@ def on_page_context(context, page, config, nav):
         return context
     order = {p.file.src_uri: i for i, p in enumerate(nav.pages)}
     pages = {
-        term: [(p.title, relative_url(p.url, page.url)) for p in sorted(found, key=lambda p: order.get(p.file.src_uri, len(order)))]
+        term: [(title, relative_url(p.url, page.url)) for p, title in sorted(found, key=lambda pt: order.get(pt[0].file.src_uri, len(order)))]
         for term, found in _state["occurs"].items()
     }
     page.content = glossary_page.fill_occurrences(page.content, _state["tokens"], pages)

@@ -7,6 +7,7 @@ import os
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from debtkb.editions.settings import SOURCE_INDEX_ENV
 from debtkb.search.guard import search_problems
 from debtkb.search.segmentation import jieba
 from debtkb.search.tuning import tune_index
@@ -23,6 +24,8 @@ def on_config(config):
 
 @event_priority(-100)  # after the search plugin has written the index
 def on_post_build(config):
+    if os.environ.get(SOURCE_INDEX_ENV):
+        return  # a Traditional edition: hooks/edition.py replaces its index with the tuned Simplified one, converted
     path = os.path.join(config.site_dir, "search", "search_index.json")
     with open(path, encoding="utf-8") as f:
         index = json.load(f)

@@ -230,6 +230,7 @@ def two_calculator_site(tmp_path_factory):
     config = config.replace("  - hooks/", f"  - {ROOT}/hooks/").replace("  - stylesheets/extra.css\n", "")
     config = config.replace("file: data/glossary.yml", f"file: {ROOT / 'data' / 'glossary.yml'}").replace("  - data\n", f"  - {ROOT / 'data'}\n")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copy(ROOT / "mkdocs.zh-Hant.yml", root)
     port = free_port()
     result = mkdocs_build(root / "mkdocs.yml", root / "site", {"SITE_URL": f"http://127.0.0.1:{port}/"})
     assert result.returncode == 0, result.output

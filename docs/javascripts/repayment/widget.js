@@ -17,7 +17,7 @@ function normalize(text) {
     .trim()
     .replace(/[０-９．]/g, (c) => (c === "．" ? "." : String.fromCharCode(c.charCodeAt(0) - 0xfee0)))
     .replace(/[,，\s]/g, "")
-    .replace(/元$/, "");
+    .replace(/元$/, "");  // the same in both scripts
 }
 
 /** A plain decimal number, or NaN (core.js then reports "not a number" for the field). */
@@ -25,10 +25,10 @@ function toNumber(text) {
   return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
 }
 
-/** "60000", "6万", "６万元", "60,000.5" → yuan. */
+/** "60000", "6万", "６萬元", "60,000.5" → yuan. */
 export function parseAmount(text) {
   const t = normalize(text);
-  return /万$/.test(t) ? toNumber(t.slice(0, -1)) * 10_000 : toNumber(t);
+  return /[万萬]$/.test(t) ? toNumber(t.slice(0, -1)) * 10_000 : toNumber(t);
 }
 
 /** "18", "18%" → 0.18 */

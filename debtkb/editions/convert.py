@@ -1,0 +1,106 @@
+"""Simplified → Traditional conversion of built content with OpenCC ``s2tw``.
+
+Why ``s2tw``: it writes the Traditional characters in the forms most readers in Taiwan, Hong Kong,
+Macau and overseas read every day (為, 著, 裡), and changes characters only, never words. The
+site explains mainland lenders, regulators and laws; ``s2twp``'s phrase conversion would rename
+them (个人信息 → 個人資訊, 打印 → 列印) and misquote titles like 《征信业管理条例》. ``s2t`` uses
+OpenCC's own standard forms (爲, 裏), which look dated to most readers.
+
+Only text meant for reading is converted: text nodes outside code, and the attributes a reader
+sees (title, alt, aria-label, placeholder). Ids, hrefs and every other attribute stay as they are,
+so anchors and URLs are the same in both editions.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from html.parser import HTMLParser
+
+CONFIG = "s2tw"
+CODE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_ATTRIBUTE = re.compile(r"""(\s(?:%s)\s*=\s*)("[^"]*"|'[^']*')""" % "|".join(READABLE_ATTRIBUTES), re.I)
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC(CONFIG)
+
+
+def text(value: str) -> str:
+    """Convert plain text (no markup)."""
+    return _opencc().convert(value) if _HAN.search(value) else value
+
+
+class _Segments(HTMLParser):
+    def __init__(self, source: str):
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
+        self.stack: list[str] = []
+        self.code = 0
+        self.edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self.line_starts[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        raw = self.get_starttag_text() or ""
+        if _HAN.search(raw) and any(name in READABLE_ATTRIBUTES for name, _ in attrs):
+            converted = _ATTRIBUTE.sub(lambda m: m.group(1) + text(m.group(2)), raw)
+            if converted != raw:
+                start = self._offset()
+                self.edits.append((start, start + len(raw), converted))
+        if tag not in VOID:
+            self.stack.append(tag)
+            self.code += tag in CODE
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag):
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i] == tag:
+                self.code -= sum(t in CODE for t in self.stack[i:])
+                del self.stack[i:]
+                return
+
+    def handle_data(self, data):
+        if not self.code and _HAN.search(data):
+            start = self._offset()
+            self.edits.append((start, start + len(data), text(data)))
+
+
+def html(page_html: str) -> str:
+    """Convert the readable text of an HTML fragment; everything else stays byte for byte."""
+    if not _HAN.search(page_html):
+        return page_html
+    parser = _Segments(page_html)
+    parser.feed(page_html)
+    parser.close()
+    out, cursor = [], 0
+    for start, end, replacement in parser.edits:
+        out += [page_html[cursor:start], replacement]
+        cursor = end
+    out.append(page_html[cursor:])
+    return "".join(out)
+
+
+def search_index(index: dict) -> dict:
+    """The Simplified edition's search index, converted: the same segmentation and tuning, so the
+    Traditional edition finds exactly what the Simplified one finds (jieba segments Traditional
+    text much worse: it splits 服務 or 作為 on this site's text)."""
+    for doc in index["docs"]:
+        for key in ("title", "text"):
+            if isinstance(doc.get(key), str):
+                doc[key] = text(doc[key])
+        if isinstance(doc.get("tags"), list):
+            doc["tags"] = [text(tag) for tag in doc["tags"]]
+    return index

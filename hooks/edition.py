@@ -1,0 +1,118 @@
+"""Editions (logic: debtkb.editions). The Simplified build, once written, builds the Traditional
+edition from mkdocs.zh-Hant.yml into <site>/zh-Hant/; that build converts what readers see with
+OpenCC and takes its search index from the Simplified one."""
+
+import json
+import os
+import subprocess
+import sys
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+
+from debtkb.editions import convert
+from debtkb.editions.settings import SOURCE_INDEX_ENV, TRADITIONAL, TRADITIONAL_CONFIG, TRADITIONAL_PATH, EditionError, edition_from_extra, twin_links
+
+log = get_plugin_logger(__name__)
+_state = {}
+UI_STRINGS = ("javascripts/repayment/strings.js",)  # the calculator's words, one table
+
+
+@event_priority(100)  # first: other hooks read the settings converted here (extra.lpr)
+def on_config(config):
+    try:
+        edition = edition_from_extra(config.extra)
+    except EditionError as e:
+        raise PluginError(str(e)) from None
+    canonical = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+    if edition.traditional:
+        config.site_url = canonical + TRADITIONAL_PATH
+        for key in ("site_name", "site_description", "copyright"):
+            if config[key]:
+                config[key] = convert.text(config[key])
+        for scheme in config.theme.get("palette") or []:
+            if isinstance(scheme, dict) and "toggle" in scheme:
+                scheme["toggle"]["name"] = convert.text(scheme["toggle"]["name"])
+        if isinstance(config.extra.get("lpr"), dict) and "source" in config.extra["lpr"]:
+            config.extra["lpr"]["source"] = convert.text(config.extra["lpr"]["source"])
+    config.extra["edition_roots"] = {"zh-Hans": canonical, TRADITIONAL: canonical + TRADITIONAL_PATH}
+    _state.update(edition=edition)
+
+
+def on_files(files, config):
+    if not _state["edition"].traditional:
+        return files
+    for path in UI_STRINGS:
+        original = files.get_file_from_path(path)
+        if original is not None:
+            files.remove(original)
+            files.append(File.generated(config, path, content=convert.text(original.content_string)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if _state["edition"].traditional:
+        for key in ("title", "description"):
+            if isinstance(page.meta.get(key), str):
+                page.meta[key] = convert.text(page.meta[key])
+    return markdown
+
+
+def _convert_toc(items):
+    for item in items:
+        item.title = convert.text(item.title)
+        _convert_toc(item.children)
+
+
+@event_priority(-50)  # after the other hooks' on_page_content: titles are read there in Simplified
+def on_page_content(html, page, config, files):
+    if _state["edition"].traditional:
+        if page.title:
+            page.title = convert.text(page.title)
+        _convert_toc(page.toc)
+    return html
+
+
+@event_priority(40)  # after the glossary fills its page (50), before the search plugin indexes (0)
+def on_page_context(context, page, config, nav):
+    if _state["edition"].traditional:
+        page.content = convert.html(page.content)  # exactly once: converting twice corrupts text
+    context["edition_links"] = twin_links(page.url, _state["edition"], config.extra["edition_roots"])
+    return context
+
+
+@event_priority(-200)  # last: after the search index is written and tuned
+def on_post_build(config):
+    index_path = os.path.join(config.site_dir, "search", "search_index.json")
+    if _state["edition"].traditional:
+        source = os.environ.get(SOURCE_INDEX_ENV)
+        if source:  # the Simplified index, converted: same segmentation, same findability
+            with open(source, encoding="utf-8") as f:
+                index = convert.search_index(json.load(f))
+            with open(index_path, "w", encoding="utf-8") as f:
+                json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
+        return
+    _build_traditional(config, index_path)
+
+
+def _build_traditional(config, index_path):
+    root = os.path.dirname(config.config_file_path)
+    traditional_config = os.path.join(root, TRADITIONAL_CONFIG)
+    if not os.path.isfile(traditional_config):
+        raise PluginError(f"{TRADITIONAL_CONFIG} is missing next to {os.path.basename(config.config_file_path)}: it configures the {TRADITIONAL} edition")
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", traditional_config, "-d", os.path.join(config.site_dir, TRADITIONAL_PATH)]
+    if config.strict:
+        command.append("--strict")
+    env = {**os.environ, SOURCE_INDEX_ENV: index_path, "SITE_URL": config.extra["edition_roots"]["zh-Hans"]}
+    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    relayed = 0
+    for line in (result.stdout + result.stderr).splitlines():
+        if " - " in line and line.split(" - ", 1)[0].strip() in ("WARNING", "ERROR"):
+            level, message = (part.strip() for part in line.split(" - ", 1))
+            (log.warning if level == "WARNING" else log.error)(f"{TRADITIONAL} edition: {message}")
+            relayed += 1
+    if result.returncode != 0:
+        tail = "" if relayed else ":\n" + "\n".join((result.stdout + result.stderr).strip().splitlines()[-8:])
+        raise PluginError(f"the {TRADITIONAL} edition did not build (exit {result.returncode}){tail or '; see the messages above'}")
+    log.info(f"{TRADITIONAL} edition built into {TRADITIONAL_PATH}")

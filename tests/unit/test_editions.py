@@ -1,0 +1,60 @@
+"""Simplified → Traditional conversion of built content, and links between the editions."""
+
+import pytest
+
+from debtkb.editions import convert
+from debtkb.editions.settings import Edition, EditionError, edition_from_extra, twin_links
+
+
+def test_text_uses_taiwan_forms_without_changing_words():
+    assert convert.text("随着还款计划为个人信息打印") == "隨著還款計劃為個人信息打印"  # not 資訊 / 列印
+    assert convert.text("《征信业管理条例》第十六条") == "《徵信業管理條例》第十六條"
+    assert convert.text("LPR 3.00%, 60000") == "LPR 3.00%, 60000"
+
+
+def test_html_converts_what_readers_see_and_nothing_else():
+    page = (
+        '<h2 id="42-制定还款计划">4.2 制定还款计划<a class="headerlink" href="#42-制定还款计划" title="本节链接">¶</a></h2>'
+        '<p>还款 <code>还款</code> <a class="glossary-term" href="../glossary/#征信" title="依法采集信息">征信</a>&amp;里面</p>'
+        '<pre><code>计算</code></pre><img alt="图表" src="图.png"><script>var a = "还款";</script>'
+        '<input placeholder="请输入" data-x="还款">'
+    )
+    assert convert.html(page) == (
+        '<h2 id="42-制定还款计划">4.2 制定還款計劃<a class="headerlink" href="#42-制定还款计划" title="本節鏈接">¶</a></h2>'
+        '<p>還款 <code>还款</code> <a class="glossary-term" href="../glossary/#征信" title="依法採集信息">徵信</a>&amp;裡面</p>'
+        '<pre><code>计算</code></pre><img alt="圖表" src="图.png"><script>var a = "还款";</script>'
+        '<input placeholder="請輸入" data-x="还款">'
+    )
+
+
+def test_html_without_chinese_is_returned_as_is():
+    page = "<p class='x'>A &amp; B</p>"
+    assert convert.html(page) is page
+
+
+def test_search_index_keeps_locations_and_converts_text():
+    index = {"config": {"separator": "x"}, "docs": [{"location": "a/#42-制定还款计划", "title": "4.2 制定还款计划", "text": "<p>\u200b还款\u200b计划\u200b</p>"}]}
+    out = convert.search_index(index)
+    assert out["docs"][0] == {"location": "a/#42-制定还款计划", "title": "4.2 制定還款計劃", "text": "<p>\u200b還款\u200b計劃\u200b</p>"}
+
+
+@pytest.mark.parametrize(
+    ("url", "edition", "expected"),
+    [
+        ("", "zh-Hans", {"zh-Hans": "./", "zh-Hant": "zh-Hant/"}),
+        ("calculator/", "zh-Hans", {"zh-Hans": "./", "zh-Hant": "../zh-Hant/calculator/"}),
+        ("", "zh-Hant", {"zh-Hans": "../", "zh-Hant": "./"}),
+        ("calculator/", "zh-Hant", {"zh-Hans": "../../calculator/", "zh-Hant": "./"}),
+        ("404.html", "zh-Hant", {"zh-Hans": "https://x.org/kb/404.html", "zh-Hant": "https://x.org/kb/zh-Hant/404.html"}),
+    ],
+)
+def test_twin_links(url, edition, expected):
+    roots = {"zh-Hans": "https://x.org/kb/", "zh-Hant": "https://x.org/kb/zh-Hant/"}
+    assert twin_links(url, Edition(edition), roots) == expected
+
+
+def test_edition_setting():
+    assert edition_from_extra({}) == Edition("zh-Hans")
+    assert edition_from_extra({"edition": "zh-Hant"}).traditional
+    with pytest.raises(EditionError, match="extra.edition must be zh-Hans or zh-Hant"):
+        edition_from_extra({"edition": "zh-TW"})
