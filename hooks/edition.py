@@ -82,6 +82,13 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_template(output_content, template_name, config):
+    """Pages rendered from templates alone (404.html) have no page events: convert the output."""
+    if _state["edition"].traditional and template_name == "404.html":
+        return convert.html(output_content)
+    return output_content
+
+
 @event_priority(-200)  # last: after the search index is written and tuned
 def on_post_build(config):
     index_path = os.path.join(config.site_dir, "search", "search_index.json")

@@ -70,6 +70,10 @@ def on_page_context(context, page, config, nav):
         for term, found in _state["occurs"].items()
     }
     page.content = glossary_page.fill_occurrences(page.content, _state["tokens"], pages)
+    base = page.canonical_url or ""
+    page.meta["defined_terms"] = [  # for the page's JSON-LD (hooks/seo.py)
+        {"name": t.term, "description": t.definition, "url": f"{base}#{t.anchor}", "aliases": list(t.aliases)} for t in _state["glossary"].terms
+    ]
     if page.edit_url:
         page.edit_url = without_dot_segments(page.edit_url)  # …/docs/../data/glossary.yml → …/data/glossary.yml
     return context

@@ -161,7 +161,7 @@ function notices(s, lpr) {
 }
 
 function comparison(loan) {
-  const table = el("table", { class: "kb-calc__compare" });
+  const table = el("table", { class: "kb-calc__compare", tabindex: "0" }); // scrolls sideways on phones: keyboard-reachable
   const caption = format(loan.monthlyFeeRate > 0 ? S.compare.captionFee : S.compare.caption, { principal: yuan(Math.round(loan.principal * 100)), months: loan.months, fee: percent(loan.monthlyFeeRate) });
   table.append(el("caption", { text: caption }));
   const head = el("tr", {}, ...[S.compare.method, S.compare.first, S.compare.last, S.compare.interest, S.compare.apr].map((t) => el("th", { scope: "col", text: t })));
@@ -255,7 +255,7 @@ function mount(root) {
   const live = el("p", { class: "kb-calc__live", "aria-live": "polite", role: "status" });
   const results = el("div", { class: "kb-calc__results" });
   const fixFirst = el("p", { class: "kb-calc__fix", hidden: true, text: S.fixFirst });
-  const scheduleTable = el("table", { class: "kb-calc__table" });
+  const scheduleTable = el("table", { class: "kb-calc__table", tabindex: "0" });
   const details = el("details", { class: "kb-calc__schedule" }, el("summary"), scheduleTable);
   const csvButton = el("button", { type: "button", class: "md-button", text: S.schedule.csv });
   const printButton = el("button", { type: "button", class: "md-button", text: S.schedule.print });
@@ -312,7 +312,7 @@ function mount(root) {
       return;
     }
     current = { loan, result };
-    results.replaceChildren(summaryList(result), ...notices(result, config.lpr), el("h4", { text: S.compare.heading }), comparison(loan), chart(result, id));
+    results.replaceChildren(summaryList(result), ...notices(result, config.lpr), el("p", { class: "kb-calc__subhead", text: S.compare.heading }), comparison(loan), chart(result, id));
     details.querySelector("summary").textContent = format(S.schedule.summary, { months: result.payments.length });
     renderScheduleSoon();
     overduePanel.refresh(result, loan);

@@ -1,0 +1,38 @@
+"""Search engines and link previews: Open Graph/Twitter tags, JSON-LD, robots.txt (logic: debtkb.seo)."""
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
+from debtkb.editions import convert
+from debtkb.seo import PageFacts, json_ld, meta_tags, robots_txt
+
+
+def on_files(files, config):
+    roots = config.extra.get("edition_roots") or {}
+    if config.extra.get("edition", "zh-Hans") == "zh-Hans":  # robots.txt lives at the site's root only
+        files.append(File.generated(config, "robots.txt", content=robots_txt([root + "sitemap.xml" for root in roots.values()])))
+    return files
+
+
+@event_priority(30)  # after the glossary (50) and the edition conversion (40)
+def on_page_context(context, page, config, nav):
+    traditional = config.extra.get("edition") == "zh-Hant"
+    site_url = config.site_url
+    terms = page.meta.get("defined_terms") or []
+    if traditional:
+        terms = [{**t, "name": convert.text(t["name"]), "description": convert.text(t["description"]), "aliases": [convert.text(a) for a in t["aliases"]]} for t in terms]
+    kind = "glossary" if terms else "article" if page.meta.get("kind", "article") == "article" else "webpage"
+    facts = PageFacts(
+        kind=kind,
+        title=page.title or config.site_name,
+        description=page.meta.get("description") or config.site_description or "",
+        url=page.canonical_url or site_url,
+        site_name=config.site_name,
+        site_url=site_url,
+        home_title=nav.homepage.title if nav.homepage else config.site_name,
+        language="zh-Hant" if traditional else "zh-Hans",
+        terms=terms,
+    )
+    context["seo_meta"] = meta_tags(facts)
+    context["seo_json_ld"] = json_ld(facts)
+    return context
