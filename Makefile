@@ -64,6 +64,7 @@ bench: $(VENV)/.dev-deps node_modules/.installed browser
 	$(BIN)/python scripts/bench_calculator.py
 	$(BIN)/python scripts/bench_glossary.py
 	$(BIN)/python scripts/bench_editions.py
+	$(BIN)/python scripts/bench_quality.py
 
 clean:
 	rm -rf site .pytest_cache

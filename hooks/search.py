@@ -29,8 +29,11 @@ def on_post_build(config):
     path = os.path.join(config.site_dir, "search", "search_index.json")
     with open(path, encoding="utf-8") as f:
         index = json.load(f)
+    # The glossary page is left as it is: its entries are whole words already (glossary terms are
+    # jieba words), and tuning it would add a third to the index every page downloads.
+    glossary_page = (config.extra.get("glossary") or {}).get("page", "glossary.md")
     module = jieba()
-    index, added = tune_index(index, module.cut)
+    index, added = tune_index(index, module.cut, skip=(glossary_page.removesuffix(".md") + "/",))
     with open(path, "w", encoding="utf-8") as f:
         json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
     log.debug(f"search index: {added} sub-word and phrase tokens added")

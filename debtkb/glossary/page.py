@@ -80,7 +80,8 @@ def _entry(t: Term, token: str) -> list[str]:
         facts.append("- 相关术语：" + "、".join(f"[{_text(r)}](#{r})" for r in t.related))
     if t.sources:
         facts.append("- 出处：" + "；".join(f"[{_text(s.title)}]({s.url})" if s.url else _text(s.title) for s in t.sources))
-    facts.append(f"- 出现在：{token}")
+    # Not in the search index: a list of page titles would make every title search hit this page.
+    facts.append(f'- <span data-search-exclude>出现在：{token}</span>')
     return lines + facts + [""]
 
 

@@ -52,11 +52,12 @@ def candidates(text: str, cut) -> tuple[list[str], list[str]]:
     return list(parts), list(whole)
 
 
-def tune_index(index: dict, cut) -> tuple[dict, int]:
-    """Add the hidden paragraph to every section of a Material ``search_index.json``; returns the
-    index and the number of tokens added. Running it twice adds nothing the second time."""
+def tune_index(index: dict, cut, skip: tuple[str, ...] = ()) -> tuple[dict, int]:
+    """Add the hidden paragraph to every section of a Material ``search_index.json`` (except
+    those whose location starts with one of ``skip``); returns the index and the number of tokens
+    added. Running it twice adds nothing the second time."""
     separator = re.compile(index["config"]["separator"])
-    docs = [d for d in index["docs"] if d.get("text") and HIDDEN_OPEN not in d["text"]]
+    docs = [d for d in index["docs"] if d.get("text") and HIDDEN_OPEN not in d["text"] and not d["location"].startswith(skip)]
     found = [candidates(d["text"], cut) for d in docs]
     uses = Counter(w for _, whole in found for w in whole)
     owner: dict[str, str] = {}  # query prefix → the phrase it is given to

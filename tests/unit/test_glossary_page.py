@@ -52,7 +52,7 @@ def test_entry_shows_english_aliases_definition_related_and_source():
     assert r"解释\*带星号\*和\[方括号\]。" in entry
     assert "- 相关术语：[信用报告](#信用报告)" in entry
     assert "- 出处：[《征信业管理条例》第二条](https://example.org/a)" in entry
-    assert f"- 出现在：{tokens['征信']}" in entry
+    assert f"- <span data-search-exclude>出现在：{tokens['征信']}</span>" in entry
 
 
 def test_fill_occurrences():
