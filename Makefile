@@ -11,12 +11,13 @@ PYTEST_ARGS ?=
 # Material 9.8 prints an end-of-life banner on every build; it is known and not actionable here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test import browser bench clean help
+.PHONY: serve site test lint fix import browser bench clean help
 
 help:
 	@echo "make serve   set up, build and serve the site at http://$(ADDR)"
 	@echo "make test    set up and run every test (unit, build, browser)"
 	@echo "make site    strict build into site/"
+	@echo "make lint    check content (file:line for every problem); make fix applies automatic fixes"
 	@echo "make import  re-import $(ARTICLE) into docs/ (FORCE=1 to overwrite edited pages)"
 	@echo "make bench   measure budgets (weight, speed) into reports/"
 
@@ -56,7 +57,14 @@ browser:
 	    exit 1; \
 	  fi; }
 
-test: $(VENV)/.dev-deps node_modules/.installed browser
+lint: $(VENV)/.dev-deps node_modules/.installed
+	$(BIN)/python -m debtkb.lint
+	node_modules/.bin/markdownlint-cli2
+
+fix: $(VENV)/.dev-deps
+	$(BIN)/python -m debtkb.lint --fix
+
+test: $(VENV)/.dev-deps node_modules/.installed browser lint
 	node --test tests/js/
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -19,9 +19,10 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from debtkb import reports
+
 ROOT = Path(__file__).resolve().parent.parent
 ASSETS = ROOT / "docs" / "javascripts" / "repayment"
-REPORTS = ROOT / "reports"
 BUDGET = {"gzip_bytes": 15 * 1024, "schedule_600_ms": 1.0, "rerender_ms": 16.0}
 
 NODE_BENCH = """
@@ -108,7 +109,6 @@ def rerender_time(site: Path) -> dict:
 
 
 def main() -> int:
-    REPORTS.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         env = {**os.environ, "SITE_URL": "http://127.0.0.1:8766/", "NO_MKDOCS_2_WARNING": "1"}
@@ -120,7 +120,6 @@ def main() -> int:
         "rerender_ms": result["rerender"]["median"] <= BUDGET["rerender_ms"],
     }
     result["within_budget"] = checks
-    (REPORTS / "calculator.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     lines = [
         "# Calculator budgets",
         "",
@@ -135,8 +134,7 @@ def main() -> int:
         "|---|---|---|",
         *(f"| {name} | {f['bytes']:,} | {f['gzip']:,} |" for name, f in result["weight"]["files"].items()),
     ]
-    (REPORTS / "calculator.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    reports.write("calculator", result, lines)
     return 0 if all(checks.values()) else 1
 
 

@@ -6,7 +6,6 @@ edition is built). Writes reports/editions.json and reports/editions.md. Run wit
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
@@ -15,8 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from debtkb import reports
+
 ROOT = Path(__file__).resolve().parent.parent
-REPORTS = ROOT / "reports"
 BUDGET = 2.2
 RUNS = 3
 
@@ -39,8 +39,6 @@ def main() -> int:
         single.unlink()
     ratio = statistics.median(both) / statistics.median(one)
     result = {"both_seconds": both, "one_seconds": one, "ratio": ratio, "budget": BUDGET, "within_budget": ratio <= BUDGET}
-    REPORTS.mkdir(exist_ok=True)
-    (REPORTS / "editions.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     lines = [
         "# Editions build budget",
         "",
@@ -50,8 +48,7 @@ def main() -> int:
         f"| build the Simplified edition only, median of {RUNS} | {statistics.median(one):.2f} s | | |",
         f"| ratio | {ratio:.2f} × | ≤ {BUDGET} × | {'yes' if result['within_budget'] else 'NO'} |",
     ]
-    (REPORTS / "editions.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    reports.write("editions", result, lines)
     return 0 if result["within_budget"] else 1
 
 

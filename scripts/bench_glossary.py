@@ -10,7 +10,6 @@ Writes reports/glossary.json and reports/glossary.md. Run with `make bench`.
 from __future__ import annotations
 
 import html
-import json
 import statistics
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import jieba
 
+from debtkb import reports
 from debtkb.glossary.linker import link_terms
 from debtkb.glossary.matcher import Matcher
 from debtkb.glossary.model import Glossary, Term, load
@@ -25,7 +25,6 @@ from debtkb.importer.article import read_lines
 from debtkb.importer.render import sentences
 
 ROOT = Path(__file__).resolve().parent.parent
-REPORTS = ROOT / "reports"
 BUDGET_MS = 5.0
 TERMS = 200
 PAGE_CHARS = 5000
@@ -94,8 +93,6 @@ def main() -> int:
         "within_budget": statistics.median(times) <= BUDGET_MS,
         "article_characters": visible,
     }
-    REPORTS.mkdir(exist_ok=True)
-    (REPORTS / "glossary.json").write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     lines = [
         "# Glossary linking budget",
         "",
@@ -105,8 +102,7 @@ def main() -> int:
         f"| compile the matcher once per build | {compile_ms:.2f} ms | | |",
         f"| links made on the page / term matches on it | {links} / {result['matches_on_page']} | | |",
     ]
-    (REPORTS / "glossary.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    reports.write("glossary", result, lines)
     return 0 if result["within_budget"] else 1
 
 

@@ -30,8 +30,9 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from debtkb import reports
+
 ROOT = Path(__file__).resolve().parent.parent
-REPORTS = ROOT / "reports"
 RUNS = int(os.environ.get("QUALITY_RUNS", "3"))
 PAGES = {"home": "", "section": "yingdui-qiankuan-wenti-de-celue/", "calculator": "calculator/", "glossary": "glossary/"}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
@@ -196,8 +197,6 @@ def main() -> int:
         }
     results["checks"] = checks
     results["within_budget"] = all(all(c.values()) for c in checks.values())
-    REPORTS.mkdir(exist_ok=True)
-    (REPORTS / "quality.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
     def row(site_name, label, entry):
         m, d = entry["mobile"], entry["desktop"]
@@ -222,8 +221,7 @@ def main() -> int:
         "",
         "Audits below 1 (project, union over runs): " + "; ".join(f"{label}: {', '.join(sorted(set(e['mobile']['failed_audits']) | set(e['desktop']['failed_audits']))) or 'none'}" for label, e in project.items()),
     ]
-    (REPORTS / "quality.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print("\n".join(lines))
+    reports.write("quality", results, lines)
     return 0 if results["within_budget"] else 1
 
 

@@ -34,8 +34,8 @@ def test_index_renders(page, served_site):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(served_site + "/", wait_until="networkidle")
-    expect(page.locator("article h1")).to_have_text(heading("小米金融欠6万应该怎么处理"))
-    expect(page.locator(".kb-subtitle")).to_have_text("小米金融欠6万")
+    expect(page.locator("article h1")).to_have_text(heading("小米金融欠 6 万应该怎么处理"))
+    expect(page.locator(".kb-subtitle")).to_have_text("小米金融欠 6 万")
     expect(page.locator("article h2#小编导语")).to_be_visible()
     expect(page.locator("article ul li a")).to_have_count(6 + 14)  # overview: sections + subsections
     assert errors == []

@@ -58,7 +58,7 @@ def hant(site) -> Path:
 
 def test_every_page_has_its_twin(site, hant):
     hans_pages = pages(site)
-    assert len(hans_pages) == 10  # 7 article pages, calculator, glossary, 404
+    assert len(hans_pages) == 11  # 7 article pages, calculator, glossary, style guide, 404
     assert pages(hant) == hans_pages
 
 
@@ -106,7 +106,7 @@ def test_ui_titles_and_descriptions_are_converted(hant):
     html = (hant / "xiaobian-zongjie" / "index.html").read_text(encoding="utf-8")
     assert "<title>小編總結 - 消費債務知識站</title>" in html
     assert 'placeholder="搜尋"' in html  # Material's own zh-Hant strings
-    assert re.search(r'<meta name="description" content="“小米金融欠6萬”這一話題', html)
+    assert re.search(r'<meta name="description" content="“小米金融欠 6 萬”這一話題', html)
     assert "切換到深色模式" in html
 
 

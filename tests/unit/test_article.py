@@ -16,8 +16,8 @@ def problems(lines):
 
 def test_seed_structure():
     article = load(SEED)
-    assert article.title.text == "小米金融欠6万应该怎么处理"
-    assert article.subtitle.text == "小米金融欠6万"
+    assert article.title.text == "小米金融欠 6 万应该怎么处理"
+    assert article.subtitle.text == "小米金融欠 6 万"
     assert [s.heading.text for s in article.sections] == [
         "一、小米金融的崛起",
         "二、欠款问题的成因分析",

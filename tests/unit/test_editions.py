@@ -14,13 +14,13 @@ def test_text_uses_taiwan_forms_without_changing_words():
 
 def test_html_converts_what_readers_see_and_nothing_else():
     page = (
-        '<h2 id="42-制定还款计划">4.2 制定还款计划<a class="headerlink" href="#42-制定还款计划" title="本节链接">¶</a></h2>'
+        '<h2 id="42-制定还款计划">4.2 制定还款计划<a class="headerlink" href="#42-制定还款计划">¶</a></h2>'
         '<p>还款 <code>还款</code> <a class="glossary-term" href="../glossary/#征信" title="依法采集信息">征信</a>&amp;里面</p>'
         '<pre><code>计算</code></pre><img alt="图表" src="图.png"><script>var a = "还款";</script>'
         '<input placeholder="请输入" data-x="还款">'
     )
     assert convert.html(page) == (
-        '<h2 id="42-制定还款计划">4.2 制定還款計劃<a class="headerlink" href="#42-制定还款计划" title="本節鏈接">¶</a></h2>'
+        '<h2 id="42-制定还款计划">4.2 制定還款計劃<a class="headerlink" href="#42-制定还款计划">¶</a></h2>'
         '<p>還款 <code>还款</code> <a class="glossary-term" href="../glossary/#征信" title="依法採集信息">徵信</a>&amp;裡面</p>'
         '<pre><code>计算</code></pre><img alt="圖表" src="图.png"><script>var a = "还款";</script>'
         '<input placeholder="請輸入" data-x="还款">'

@@ -1,0 +1,20 @@
+"""Benchmark reports: one JSON (for tools) and one Markdown table (for people) per benchmark,
+under reports/ (not committed)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+REPORTS = Path(__file__).resolve().parent.parent / "reports"
+
+
+def write(name: str, result: dict, lines: list[str]) -> None:
+    REPORTS.mkdir(exist_ok=True)
+    (REPORTS / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (REPORTS / f"{name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+def verdict(ok: bool) -> str:
+    return "yes" if ok else "NO"
