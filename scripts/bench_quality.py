@@ -35,6 +35,8 @@ from debtkb import reports
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = int(os.environ.get("QUALITY_RUNS", "3"))
 PAGES = {"home": "", "section": "yingdui-qiankuan-wenti-de-celue/", "calculator": "calculator/", "glossary": "glossary/"}
+if os.environ.get("QUALITY_PAGES"):  # e.g. QUALITY_PAGES=home,glossary for a quicker look
+    PAGES = {k: v for k, v in PAGES.items() if k in os.environ["QUALITY_PAGES"].split(",")}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 BUDGET = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0, "performance_mobile": 0.95, "performance_desktop": 1.0, "extra_kb": 25}
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", "/")
@@ -185,7 +187,7 @@ def main() -> int:
     project, plain = results["sites"]["project"], results["sites"]["plain"]
     checks = {}
     for label, entry in project.items():
-        base = plain.get(label, plain["home"])  # the glossary page is compared with the plain home page
+        base = plain.get(label) or plain.get("home") or next(iter(plain.values()))  # no plain glossary page: its home page
         extra_kb = (entry["bytes_sent"] - base["bytes_sent"]) / 1024
         entry["extra_kb_vs_plain"] = extra_kb
         checks[label] = {
