@@ -56,6 +56,10 @@ def render(glossary: Glossary, nonce: str) -> tuple[str, dict[str, str]]:
         "---",
         f"title: {TITLE}",
         f"description: {DESCRIPTION}",
+        # The A–Z line at the top is the table of contents; a 50-entry sidebar would only cost
+        # phones main-thread time (Material tracks every heading while scrolling).
+        "hide:",
+        "  - toc",
         "---",
         "",
         f"# {TITLE}",
