@@ -5,6 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
+# The browser the tests drive: Debian's chromium, or any Chromium/Chrome binary (CHROMIUM=...).
+export CHROMIUM ?= /usr/bin/chromium
 ARTICLE ?= content/articles/xiaomi-finance-60k.txt
 PYTEST_ARGS ?=
 
@@ -47,13 +49,14 @@ import: $(VENV)/.site-deps
 
 # Browser tests drive Debian's Chromium. As root we install it; otherwise we say what to run.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	@test -x "$(CHROMIUM)" || { \
+	  if [ "$(CHROMIUM)" = /usr/bin/chromium ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "Installing Chromium for the browser tests (Debian package chromium)..."; \
 	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; \
 	  else \
-	    echo "The browser tests need Chromium at /usr/bin/chromium. Install it with:"; \
+	    echo "The browser tests need Chromium at $(CHROMIUM). Install it with:"; \
 	    echo "  sudo apt-get install chromium"; \
+	    echo "or point CHROMIUM at a Chromium or Chrome binary: make test CHROMIUM=/usr/bin/google-chrome"; \
 	    exit 1; \
 	  fi; }
 

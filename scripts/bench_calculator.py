@@ -64,7 +64,7 @@ def rerender_time(site: Path) -> dict:
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
+            browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=["--no-sandbox", "--disable-gpu", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"])
             page = browser.new_page()
             page.goto("http://127.0.0.1:8766/calculator/?months=600", wait_until="networkidle")
             if os.environ.get("OPEN_TABLE", "1") == "1":

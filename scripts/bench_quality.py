@@ -109,7 +109,7 @@ def lighthouse(url: str, desktop: bool, out: Path) -> dict:
     command = [str(ROOT / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json", f"--output-path={out}", f"--chrome-flags={CHROME_FLAGS}"]
     if desktop:
         command.append("--preset=desktop")
-    subprocess.run(command, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=True, capture_output=True, timeout=180)
+    subprocess.run(command, env={**os.environ, "CHROME_PATH": os.environ.get("CHROMIUM", "/usr/bin/chromium")}, check=True, capture_output=True, timeout=180)
     report = json.loads(out.read_text(encoding="utf-8"))
     audits = report["audits"]
     return {
@@ -165,7 +165,7 @@ def main() -> int:
         servers = {name: serve(tmp / name, port) for name, port in ports.items()}
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROME_FLAGS.replace("--headless=new ", "").split())
+                browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROME_FLAGS.replace("--headless=new ", "").split())
                 for name, port in ports.items():
                     origin = f"http://127.0.0.1:{port}"
                     site = {}

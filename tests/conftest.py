@@ -79,7 +79,9 @@ def served_site(site, site_origin):
     server.server_close()
 
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's chromium by default; CHROMIUM=/usr/bin/google-chrome on hosts that ship Chrome instead
+# (GitHub's Ubuntu runners, where the chromium package is only a snap wrapper).
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -97,7 +99,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium) or `sudo apt-get install chromium`")
+        pytest.fail(f"{CHROMIUM} is missing: run `make test` (it installs Debian's chromium), `sudo apt-get install chromium`, or set CHROMIUM to a Chromium or Chrome binary")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
