@@ -74,7 +74,7 @@ def main() -> int:
     text = page(sentences_)
     definitions = {t.term: t.definition for t in glossary.terms}
     times, links = [], 0
-    for _ in range(60):
+    for _ in range(200):
         t = time.perf_counter()
         result = link_terms(text, matcher, lambda term: f"../glossary/#{term}", definitions.__getitem__)
         times.append((time.perf_counter() - t) * 1000)
@@ -88,6 +88,7 @@ def main() -> int:
         "matches_on_page": sum(1 for _ in matcher.spans(text)),
         "median_ms": statistics.median(times),
         "max_ms": max(times),
+        "min_ms": min(times),
         "matcher_compile_ms": compile_ms,
         "budget_ms": BUDGET_MS,
         "within_budget": statistics.median(times) <= BUDGET_MS,
@@ -98,7 +99,7 @@ def main() -> int:
         "",
         "| measure | value | budget | ok |",
         "|---|---|---|---|",
-        f"| link one page ({PAGE_CHARS:,} characters, {TERMS} terms), median (max) of 60 | {result['median_ms']:.2f} ms ({result['max_ms']:.2f} ms) | ≤ {BUDGET_MS} ms | {'yes' if result['within_budget'] else 'NO'} |",
+        f"| link one page ({PAGE_CHARS:,} characters, {TERMS} terms), median (min – max) of 200 | {result['median_ms']:.2f} ms ({result['min_ms']:.2f} – {result['max_ms']:.2f} ms) | ≤ {BUDGET_MS} ms | {'yes' if result['within_budget'] else 'NO'} |",
         f"| compile the matcher once per build | {compile_ms:.2f} ms | | |",
         f"| links made on the page / term matches on it | {links} / {result['matches_on_page']} | | |",
     ]
