@@ -12,7 +12,18 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from debtkb.editions import convert
-from debtkb.editions.settings import SOURCE_INDEX_ENV, TRADITIONAL, TRADITIONAL_CONFIG, TRADITIONAL_PATH, EditionError, edition_from_extra, twin_links
+from debtkb.editions.settings import (
+    DATE_KEYS,
+    DATE_PLUGIN,
+    PAGE_DATES_ENV,
+    SOURCE_INDEX_ENV,
+    TRADITIONAL,
+    TRADITIONAL_CONFIG,
+    TRADITIONAL_PATH,
+    EditionError,
+    edition_from_extra,
+    twin_links,
+)
 
 log = get_plugin_logger(__name__)
 _state = {}
@@ -36,8 +47,15 @@ def on_config(config):
                 scheme["toggle"]["name"] = convert.text(scheme["toggle"]["name"])
         if isinstance(config.extra.get("lpr"), dict) and "source" in config.extra["lpr"]:
             config.extra["lpr"]["source"] = convert.text(config.extra["lpr"]["source"])
+        dates = os.environ.get(PAGE_DATES_ENV)
+        if dates and DATE_PLUGIN in config.plugins:
+            # The pages' git history was read once, by the Simplified build (same source files).
+            config.plugins[DATE_PLUGIN].config["enabled"] = False
+            with open(dates, encoding="utf-8") as f:
+                _state["dates"] = json.load(f)
     config.extra["edition_roots"] = {"zh-Hans": canonical, TRADITIONAL: canonical + TRADITIONAL_PATH}
-    _state.update(edition=edition)
+    _state.setdefault("dates", {})
+    _state.update(edition=edition, collected_dates={})
 
 
 def on_files(files, config):
@@ -51,8 +69,12 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-10)  # after the date plugin has set the page's dates
 def on_page_markdown(markdown, page, config, files):
-    if _state["edition"].traditional:
+    if not _state["edition"].traditional:
+        _state["collected_dates"][page.file.src_uri] = {k: page.meta[k] for k in DATE_KEYS if k in page.meta}
+    else:
+        page.meta.update(_state["dates"].get(page.file.src_uri, {}))
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = convert.text(page.meta[key])
@@ -111,8 +133,14 @@ def _build_traditional(config, index_path):
     command = [sys.executable, "-m", "mkdocs", "build", "-f", traditional_config, "-d", os.path.join(config.site_dir, TRADITIONAL_PATH)]
     if config.strict:
         command.append("--strict")
-    env = {**os.environ, SOURCE_INDEX_ENV: index_path, "SITE_URL": config.extra["edition_roots"]["zh-Hans"]}
-    result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    dates_path = os.path.join(config.site_dir, ".page-dates.json")
+    with open(dates_path, "w", encoding="utf-8") as f:
+        json.dump(_state["collected_dates"], f, ensure_ascii=False)
+    env = {**os.environ, SOURCE_INDEX_ENV: index_path, PAGE_DATES_ENV: dates_path, "SITE_URL": config.extra["edition_roots"]["zh-Hans"]}
+    try:
+        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
+    finally:
+        os.remove(dates_path)  # not published
     relayed = 0
     for line in (result.stdout + result.stderr).splitlines():
         if " - " in line and line.split(" - ", 1)[0].strip() in ("WARNING", "ERROR"):

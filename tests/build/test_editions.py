@@ -136,3 +136,12 @@ def test_search_finds_the_same_pages_in_both_editions(site, hant):
     for query in QUERIES:
         assert simplified[query], query
         assert traditional[S2TW.convert(query)] == simplified[query], query
+
+
+def test_both_editions_show_the_same_last_updated_date(site, hant):
+    pattern = r'git-revision-date-localized-plugin-date"[^>]*>([^<]+)<'
+    for page in ("xiaomi-jinrong-de-jueqi/index.html", "calculator/index.html"):
+        hans = re.search(pattern, (site / page).read_text(encoding="utf-8"))
+        trad = re.search(pattern, (hant / page).read_text(encoding="utf-8"))
+        assert hans and trad and hans.group(1) == trad.group(1), page
+    assert not (site / ".page-dates.json").exists()  # handed to the Traditional build, not published
