@@ -50,3 +50,9 @@ def test_calculator_in_traditional(page, served_site):
     page.get_by_label("借款本金（元）", exact=True).fill("6萬")
     expect(dd).to_have_text("首期 5,500.80 元，末期 5,500.79 元")
     expect(page.locator("#kb-calc-1 .kb-calc__summary dt").first).to_have_text("每月還款")
+
+
+def test_glossary_tooltip_in_traditional(page, served_site):
+    page.goto(served_site + "/zh-Hant/xiaomi-jinrong-de-jueqi/", wait_until="networkidle")
+    page.locator("article a.glossary-term", has_text="消費貸款").first.hover()
+    expect(page.locator(".md-tooltip2", has_text="發放給個人、用於購物")).to_be_visible()
