@@ -11,13 +11,13 @@ import unicodedata
 from functools import lru_cache
 
 from debtkb.lint import Problem
+from debtkb.markdown_lines import outside_fences
 
 # CJK Radicals Supplement has no Unicode decomposition; these are the ones that stand in for
 # ordinary characters in text copied from PDFs. Kangxi radicals and compatibility ideographs are
 # mapped by NFKC.
 RADICALS = {"⺀": "冫", "⺁": "厂", "⺇": "几", "⺈": "⺈", "⺌": "小", "⺍": "小", "⺏": "尢", "⺐": "尢", "⺒": "巳", "⺓": "幺", "⺔": "彐", "⺖": "忄", "⺗": "心", "⺘": "扌", "⺙": "攵", "⺛": "旡", "⺜": "日", "⺝": "月", "⺟": "母", "⺠": "民", "⺡": "氵", "⺢": "氺", "⺣": "灬", "⺤": "爫", "⺥": "爫", "⺦": "丬", "⺧": "牛", "⺨": "犭", "⺩": "王", "⺪": "疋", "⺫": "罒", "⺬": "示", "⺭": "礻", "⺮": "竹", "⺯": "糸", "⺰": "纟", "⺲": "罒", "⺳": "网", "⺴": "网", "⺵": "网", "⺶": "羊", "⺷": "羊", "⺸": "羊", "⺹": "耂", "⺺": "肀", "⺻": "聿", "⺼": "月", "⺽": "臼", "⺾": "艹", "⺿": "艹", "⻀": "艹", "⻁": "虎", "⻂": "衤", "⻃": "覀", "⻄": "西", "⻅": "见", "⻆": "角", "⻇": "角", "⻈": "讠", "⻉": "贝", "⻋": "车", "⻌": "辶", "⻍": "辶", "⻎": "辶", "⻏": "阝", "⻐": "金", "⻑": "長", "⻒": "镸", "⻓": "长", "⻔": "门", "⻖": "阝", "⻗": "雨", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻞": "食", "⻟": "食", "⻠": "饣", "⻡": "首", "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻫": "齐", "⻬": "齐", "⻭": "齿", "⻮": "齿", "⻯": "龙", "⻰": "龙", "⻱": "龟", "⻲": "龟", "⻳": "龟"}
 ZERO_WIDTH = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner", "\u2060": "word joiner", "\ufeff": "byte-order mark"}
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 
 
@@ -40,16 +40,7 @@ def _replacement(ch: str) -> str | None:
 
 def check(path: str, text: str) -> list[Problem]:
     problems = []
-    fence = None
-    for number, line in enumerate(text.split("\n"), start=1):
-        marker = _FENCE.match(line)
-        if fence:
-            if marker and marker.group(1).startswith(fence):
-                fence = None
-            continue
-        if marker:
-            fence = marker.group(1)
-            continue
+    for number, line in outside_fences(text):
         visible = _INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
         simplified = _t2s().convert(visible)
         for col, ch in enumerate(visible, start=1):

@@ -11,6 +11,7 @@ import re
 
 from debtkb.importer.article import read_lines
 from debtkb.importer.render import OVERVIEW_BEGIN, OVERVIEW_END, sentences
+from debtkb.markdown_lines import outside_fences
 from tests.paths import DOCS, MKDOCS_YML, SEED
 
 
@@ -25,16 +26,8 @@ def prose(markdown: str) -> list[str]:
     """The reader-visible prose of a page, one entry per line, without Markdown syntax."""
     markdown = markdown.split("---\n", 2)[2] if markdown.startswith("---\n") else markdown
     markdown = re.sub(re.escape(OVERVIEW_BEGIN) + ".*?" + re.escape(OVERVIEW_END), "", markdown, flags=re.S)
-    kept, in_admonition, fence = [], False, None
-    for line in markdown.splitlines():
-        marker = re.match(r"^\s*(`{3,}|~{3,})", line)
-        if fence:  # inside a fenced block (a calculator, code): not prose
-            if marker and marker.group(1).startswith(fence):
-                fence = None
-            continue
-        if marker:
-            fence = marker.group(1)
-            continue
+    kept, in_admonition = [], False
+    for _, line in outside_fences(markdown):  # fenced blocks (calculators, code) are not prose
         if re.match(r"^(!!!|\?\?\?\+?)\s", line):
             in_admonition = True
             continue
