@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from html.parser import HTMLParser
+
+from debtkb.htmlscan import VOID, OffsetParser
 
 CONFIG = "s2tw"
 CODE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ATTRIBUTE = re.compile(r"""(\s(?:%s)\s*=\s*)("[^"]*"|'[^']*')""" % "|".join(READABLE_ATTRIBUTES), re.I)
@@ -37,24 +37,19 @@ def text(value: str) -> str:
     return _opencc().convert(value) if _HAN.search(value) else value
 
 
-class _Segments(HTMLParser):
+class _Segments(OffsetParser):
     def __init__(self, source: str):
-        super().__init__(convert_charrefs=False)
-        self.line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
+        super().__init__(source)
         self.stack: list[str] = []
         self.code = 0
         self.edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
 
     def handle_starttag(self, tag, attrs):
         raw = self.get_starttag_text() or ""
         if _HAN.search(raw) and any(name in READABLE_ATTRIBUTES for name, _ in attrs):
             converted = _ATTRIBUTE.sub(lambda m: m.group(1) + text(m.group(2)), raw)
             if converted != raw:
-                start = self._offset()
+                start = self.position()
                 self.edits.append((start, start + len(raw), converted))
         if tag not in VOID:
             self.stack.append(tag)
@@ -74,7 +69,7 @@ class _Segments(HTMLParser):
 
     def handle_data(self, data):
         if not self.code and _HAN.search(data):
-            start = self._offset()
+            start = self.position()
             self.edits.append((start, start + len(data), text(data)))
 
 

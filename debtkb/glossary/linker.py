@@ -10,17 +10,15 @@ page is (``per_term`` sets how many).
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from debtkb.glossary.matcher import Matcher
+from debtkb.htmlscan import VOID, OffsetParser
 
 NO_LINK = frozenset({"a", "code", "pre", "kbd", "samp", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "script", "style", "textarea", "select", "option", "button", "svg", "math", "title", "label"})
 NO_OCCURRENCE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "textarea", "select", "option", "svg", "math", "title"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 SKIP_CLASSES = ("kb-calc", "glossary-skip")
 LINK_CLASS = "glossary-term"
 
@@ -32,22 +30,17 @@ class LinkResult:
     occurs: set[str] = field(default_factory=set)  # terms that occur anywhere in readable text
 
 
-class _Scanner(HTMLParser):
+class _Scanner(OffsetParser):
     """Collects text segments as (start offset, text, may link, may count)."""
 
     def __init__(self, source: str):
-        super().__init__(convert_charrefs=False)
+        super().__init__(source)
         self.source = source
-        self.line_starts = [0, *(m.end() for m in re.finditer("\n", source))]
         self.stack: list[tuple[str, bool, bool]] = []  # (tag, blocks linking, blocks counting)
         self.no_link = 0  # how many open elements forbid linking / counting (kept with the stack)
         self.no_count = 0
         self.segments: list[tuple[int, str, bool, bool]] = []
         self.existing: list[str] = []  # terms already linked in the input (idempotence)
-
-    def _offset(self) -> int:
-        line, col = self.getpos()
-        return self.line_starts[line - 1] + col
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -79,7 +72,7 @@ class _Scanner(HTMLParser):
                 return
 
     def handle_data(self, data):
-        self.segments.append((self._offset(), data, not self.no_link, not self.no_count))
+        self.segments.append((self.position(), data, not self.no_link, not self.no_count))
 
 
 def link_terms(page_html: str, matcher: Matcher, href: Callable[[str], str], title: Callable[[str], str], per_term: int = 1) -> LinkResult:

@@ -1,7 +1,6 @@
 """The calculator hook in real builds: the project's pages, and tiny sites with bad blocks."""
 
 import json
-import re
 import shutil
 
 from tests.conftest import mkdocs_build

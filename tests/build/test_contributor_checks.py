@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 import yaml
 
 from tests.conftest import mkdocs_build
