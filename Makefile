@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 # Material 9.8 prints an end-of-life banner on every build; it is known and not actionable here.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve site test lint fix import browser bench clean help
+.PHONY: serve site test lint fix import browser bench bench-scale clean help
 
 help:
 	@echo "make serve   set up, build and serve the site at http://$(ADDR)"
@@ -22,6 +22,7 @@ help:
 	@echo "make lint    check content (file:line for every problem); make fix applies automatic fixes"
 	@echo "make import  re-import $(ARTICLE) into docs/ (FORCE=1 to overwrite edited pages)"
 	@echo "make bench   measure budgets (weight, speed) into reports/"
+	@echo "make bench-scale  build synthetic sites of 100/500/2000 pages, with and without hooks"
 
 $(VENV)/.site-deps: requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -76,6 +77,10 @@ bench: $(VENV)/.dev-deps node_modules/.installed browser
 	$(BIN)/python scripts/bench_glossary.py
 	$(BIN)/python scripts/bench_editions.py
 	$(BIN)/python scripts/bench_quality.py
+
+# Build time, memory and hook cost on synthetic sites of 100, 500 and 2,000 pages (about 10 minutes).
+bench-scale: $(VENV)/.dev-deps
+	$(BIN)/python scripts/bench_scale.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -6,7 +6,9 @@ Plain data in, plain data out; ``hooks/seo.py`` feeds it page titles and URLs.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 OG_LOCALE = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW"}
 
@@ -22,6 +24,54 @@ class PageFacts:
     home_title: str
     language: str  # zh-Hans | zh-Hant
     terms: list[dict] = field(default_factory=list)  # glossary only: name, description, url, aliases
+    questions: list[tuple[str, str]] = field(default_factory=list)  # FAQ pages: (question, answer text)
+
+
+class _FaqParser(HTMLParser):
+    """Each <h2> of a page is a question; the text up to the next <h2> is its answer. Footnote
+    markers, the footnote list and the headings' ¶ links are not part of either."""
+
+    SKIP = re.compile(r"\b(headerlink|footnote-ref|footnote|admonition)\b")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.entries: list[list[str]] = []
+        self.in_question = False
+        self.skip_depth = 0  # >0 inside an element whose text is skipped
+        self.stack: list[bool] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("br", "hr", "img", "input", "meta", "link", "wbr"):
+            return
+        skip = bool(self.SKIP.search(dict(attrs).get("class") or ""))
+        self.stack.append(skip)
+        self.skip_depth += skip
+        if tag == "h2":
+            self.entries.append(["", ""])
+            self.in_question = True
+
+    def handle_endtag(self, tag):
+        if tag in ("br", "hr", "img", "input", "meta", "link", "wbr") or not self.stack:
+            return
+        self.skip_depth -= self.stack.pop()
+        if tag == "h2":
+            self.in_question = False
+        elif tag in ("p", "li", "dd", "dt") and self.entries and not self.in_question:
+            self.entries[-1][1] += " "
+
+    def handle_data(self, data):
+        if self.skip_depth or not self.entries:
+            return
+        self.entries[-1][0 if self.in_question else 1] += data
+
+
+def faq_entries(page_html: str) -> list[tuple[str, str]]:
+    """(question, answer) pairs of an FAQ page's rendered HTML, whitespace collapsed."""
+    parser = _FaqParser()
+    parser.feed(page_html)
+    parser.close()
+    clean = [(" ".join(q.split()), " ".join(a.split())) for q, a in parser.entries]
+    return [(q, a) for q, a in clean if q and a]
 
 
 def meta_tags(facts: PageFacts) -> list[tuple[str, str, str]]:
@@ -59,6 +109,16 @@ def json_ld(facts: PageFacts) -> str:
                     {"@type": "DefinedTerm", "name": t["name"], "description": t["description"], "url": t["url"], **({"alternateName": t["aliases"]} if t["aliases"] else {}), "inDefinedTermSet": {"@id": facts.url + "#terms"}}
                     for t in facts.terms
                 ],
+            }
+        )
+    if facts.questions:
+        graph.append(
+            {
+                "@type": "FAQPage",
+                "@id": facts.url + "#faq",
+                "url": facts.url,
+                "inLanguage": facts.language,
+                "mainEntity": [{"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}} for q, a in facts.questions],
             }
         )
     crumbs = [{"@type": "ListItem", "position": 1, "name": facts.home_title, "item": facts.site_url}]

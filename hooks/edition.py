@@ -6,7 +6,9 @@ import json
 import os
 import subprocess
 import sys
+import threading
 
+import mkdocs
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
@@ -16,6 +18,7 @@ from debtkb.editions.settings import (
     DATE_KEYS,
     DATE_PLUGIN,
     PAGE_DATES_ENV,
+    SIMPLIFIED_ONLY_ENV,
     SOURCE_INDEX_ENV,
     TRADITIONAL,
     TRADITIONAL_CONFIG,
@@ -24,10 +27,23 @@ from debtkb.editions.settings import (
     edition_from_extra,
     twin_links,
 )
+from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
 _state = {}
+_serve = {"command": "build", "dirty": False, "process": None}  # kept across `mkdocs serve` rebuilds
 UI_STRINGS = ("javascripts/repayment/strings.js",)  # the calculator's words, one table
+
+
+def on_startup(command, dirty):
+    _serve.update(command=command, dirty=dirty)
+
+
+def on_pre_build(config):
+    process = _serve["process"]
+    if process is not None and process.poll() is None:
+        process.terminate()  # a Traditional build of the previous version: its result is stale
+        process.wait()
 
 
 @event_priority(100)  # first: other hooks read the settings converted here (extra.lpr)
@@ -78,6 +94,8 @@ def on_page_markdown(markdown, page, config, files):
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = convert.text(page.meta[key])
+        if isinstance(page.meta.get("tags"), list):  # before the tags plugin reads them (-50)
+            page.meta["tags"] = [convert.text(t) if isinstance(t, str) else t for t in page.meta["tags"]]
     return markdown
 
 
@@ -122,32 +140,59 @@ def on_post_build(config):
             with open(index_path, "w", encoding="utf-8") as f:
                 json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
         return
+    if os.environ.get(SIMPLIFIED_ONLY_ENV):
+        log.info(f"{TRADITIONAL} edition skipped ({SIMPLIFIED_ONLY_ENV} is set)")
+        return
     _build_traditional(config, index_path)
 
 
 def _build_traditional(config, index_path):
-    root = os.path.dirname(config.config_file_path)
+    root = os.path.dirname(os.path.abspath(config.config_file_path))  # -f may be relative
     traditional_config = os.path.join(root, TRADITIONAL_CONFIG)
     if not os.path.isfile(traditional_config):
         raise PluginError(f"{TRADITIONAL_CONFIG} is missing next to {os.path.basename(config.config_file_path)}: it configures the {TRADITIONAL} edition")
-    command = [sys.executable, "-m", "mkdocs", "build", "-f", traditional_config, "-d", os.path.join(config.site_dir, TRADITIONAL_PATH)]
+    # The same tool as this build: under ProperDocs, `mkdocs` is an alias of the `properdocs` package.
+    command = [sys.executable, "-m", mkdocs.__name__, "build", "-f", traditional_config, "-d", os.path.join(config.site_dir, TRADITIONAL_PATH)]
     if config.strict:
         command.append("--strict")
+    serving = _serve["command"] == "serve"
+    if serving and _serve["dirty"]:
+        command.append("--dirty")  # `mkdocs serve --dirtyreload`: only the pages edited since
     dates_path = os.path.join(config.site_dir, ".page-dates.json")
     with open(dates_path, "w", encoding="utf-8") as f:
         json.dump(_state["collected_dates"], f, ensure_ascii=False)
     env = {**os.environ, SOURCE_INDEX_ENV: index_path, PAGE_DATES_ENV: dates_path, "SITE_URL": config.extra["edition_roots"]["zh-Hans"]}
-    try:
-        result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
-    finally:
+    process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if serving:
+        # While previewing, the browser reloads as soon as the Simplified pages are written; the
+        # Traditional edition follows a few seconds later (and is cancelled by the next edit).
+        _serve["process"] = process
+        threading.Thread(target=_finish_traditional, args=(process, dates_path, False), daemon=True).start()
+        log.info(f"{TRADITIONAL} edition building in the background")
+        return
+    _finish_traditional(process, dates_path, True)
+
+
+def _finish_traditional(process, dates_path, strict):
+    output = process.communicate()[0]
+    if os.path.exists(dates_path):
         os.remove(dates_path)  # not published
+    if process.returncode < 0:
+        return  # cancelled by a newer rebuild
     relayed = 0
-    for line in (result.stdout + result.stderr).splitlines():
+    for line in output.splitlines():
         if " - " in line and line.split(" - ", 1)[0].strip() in ("WARNING", "ERROR"):
             level, message = (part.strip() for part in line.split(" - ", 1))
             (log.warning if level == "WARNING" else log.error)(f"{TRADITIONAL} edition: {message}")
             relayed += 1
-    if result.returncode != 0:
-        tail = "" if relayed else ":\n" + "\n".join((result.stdout + result.stderr).strip().splitlines()[-8:])
-        raise PluginError(f"the {TRADITIONAL} edition did not build (exit {result.returncode}){tail or '; see the messages above'}")
+    if process.returncode != 0:
+        tail = "" if relayed else ":\n" + "\n".join(output.strip().splitlines()[-8:])
+        message = f"the {TRADITIONAL} edition did not build (exit {process.returncode}){tail or '; see the messages above'}"
+        if strict:
+            raise PluginError(message)
+        log.error(message)
+        return
     log.info(f"{TRADITIONAL} edition built into {TRADITIONAL_PATH}")
+
+
+instrument(globals())  # timings for scripts/bench_scale.py; no-op unless DEBTKB_HOOK_TIMINGS is set

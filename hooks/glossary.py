@@ -15,9 +15,18 @@ from debtkb.glossary.matcher import Matcher
 from debtkb.glossary.settings import SettingsError, settings_from_extra
 from debtkb.search.segmentation import add_words
 from debtkb.urls import relative_url, without_dot_segments
+from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
 _state = {}
+# Where each page's terms occur, by page: kept across `mkdocs serve --dirtyreload` rebuilds, which
+# render only the edited page, so the glossary's 出现在 lists stay complete while previewing.
+_occurs_by_page = {}
+_dirty = []
+
+
+def on_startup(command, dirty):
+    _dirty[:] = [dirty]
 
 
 def on_config(config):
@@ -25,14 +34,16 @@ def on_config(config):
         settings = settings_from_extra(config.extra)
     except SettingsError as e:
         raise PluginError(str(e)) from None
-    path = os.path.join(os.path.dirname(config.config_file_path), settings.file)
+    path = os.path.join(os.path.dirname(os.path.abspath(config.config_file_path)), settings.file)
     try:
         glossary = model.load(path, settings.file)
     except model.GlossaryError as e:
         raise PluginError(f"glossary data is invalid:\n{e}") from None
     add_words(s for t in glossary.terms for s in t.spellings)  # search finds a term as one word
     _state.clear()
-    _state.update(settings=settings, path=path, glossary=glossary, terms=glossary.by_term(), matcher=Matcher(glossary), occurs={})
+    _state.update(settings=settings, path=path, glossary=glossary, terms=glossary.by_term(), matcher=Matcher(glossary))
+    if not any(_dirty):
+        _occurs_by_page.clear()
 
 
 def on_files(files, config):
@@ -46,6 +57,7 @@ def on_files(files, config):
 
 def on_page_content(html, page, config, files):
     if page.file.src_uri == _state["settings"].page:
+        glossary_page.letters_only(page.toc)
         return html
     terms = _state["terms"]
     result = link_terms(
@@ -55,8 +67,7 @@ def on_page_content(html, page, config, files):
         title=lambda term: terms[term].definition,
         per_term=_state["settings"].links_per_term,
     )
-    for term in result.occurs:  # the title as it is now, before any other edition converts it
-        _state["occurs"].setdefault(term, []).append((page, page.title))
+    _occurs_by_page[page.file.src_uri] = (page, page.title, list(result.occurs))  # the title before any conversion
     return result.html
 
 
@@ -65,10 +76,10 @@ def on_page_context(context, page, config, nav):
     if page.file.src_uri != _state["settings"].page:
         return context
     order = {p.file.src_uri: i for i, p in enumerate(nav.pages)}
-    pages = {
-        term: [(title, relative_url(p.url, page.url)) for p, title in sorted(found, key=lambda pt: order.get(pt[0].file.src_uri, len(order)))]
-        for term, found in _state["occurs"].items()
-    }
+    pages = {}
+    for _, (found_on, title, terms) in sorted(_occurs_by_page.items(), key=lambda item: order.get(item[0], len(order))):
+        for term in terms:
+            pages.setdefault(term, []).append((title, relative_url(found_on.url, page.url)))
     page.content = glossary_page.fill_occurrences(page.content, _state["tokens"], pages)
     base = page.canonical_url or ""
     page.meta["defined_terms"] = [  # for the page's JSON-LD (hooks/seo.py)
@@ -77,3 +88,6 @@ def on_page_context(context, page, config, nav):
     if page.edit_url:
         page.edit_url = without_dot_segments(page.edit_url)  # …/docs/../data/glossary.yml → …/data/glossary.yml
     return context
+
+
+instrument(globals())  # timings for scripts/bench_scale.py; no-op unless DEBTKB_HOOK_TIMINGS is set

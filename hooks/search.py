@@ -11,6 +11,7 @@ from debtkb.editions.settings import SOURCE_INDEX_ENV
 from debtkb.search.guard import search_problems
 from debtkb.search.segmentation import jieba
 from debtkb.search.tuning import tune_index
+from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
 
@@ -37,3 +38,6 @@ def on_post_build(config):
     with open(path, "w", encoding="utf-8") as f:
         json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
     log.debug(f"search index: {added} sub-word and phrase tokens added")
+
+
+instrument(globals())  # timings for scripts/bench_scale.py; no-op unless DEBTKB_HOOK_TIMINGS is set

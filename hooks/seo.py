@@ -4,7 +4,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from debtkb.editions import convert
-from debtkb.seo import PageFacts, json_ld, meta_tags, robots_txt
+from debtkb.seo import PageFacts, faq_entries, json_ld, meta_tags, robots_txt
+from debtkb.timing import instrument
 
 
 def on_files(files, config):
@@ -21,7 +22,7 @@ def on_page_context(context, page, config, nav):
     terms = page.meta.get("defined_terms") or []
     if traditional:
         terms = [{**t, "name": convert.text(t["name"]), "description": convert.text(t["description"]), "aliases": [convert.text(a) for a in t["aliases"]]} for t in terms]
-    kind = "glossary" if terms else "article" if page.meta.get("kind", "article") == "article" else "webpage"
+    kind = "glossary" if terms else "article" if page.meta.get("kind", "article") in ("article", "guide") else "webpage"
     facts = PageFacts(
         kind=kind,
         title=page.title or config.site_name,
@@ -32,7 +33,11 @@ def on_page_context(context, page, config, nav):
         home_title=nav.homepage.title if nav.homepage else config.site_name,
         language="zh-Hant" if traditional else "zh-Hans",
         terms=terms,
+        questions=faq_entries(page.content) if page.meta.get("faq") else [],  # the visible questions, as converted
     )
     context["seo_meta"] = meta_tags(facts)
     context["seo_json_ld"] = json_ld(facts)
     return context
+
+
+instrument(globals())  # timings for scripts/bench_scale.py; no-op unless DEBTKB_HOOK_TIMINGS is set

@@ -26,11 +26,13 @@ class Build:
     seconds: float
 
 
-def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None) -> Build:
-    """Run the real CLI, strict and not quiet (quiet mode would drop the warnings strict counts)."""
+def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None, tool: str = "mkdocs") -> Build:
+    """Run the real CLI, strict and not quiet (quiet mode would drop the warnings strict counts).
+    ``tool="properdocs"`` builds with ProperDocs, the maintained MkDocs 1.x fork."""
     started = time.perf_counter()
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site_dir)],
+        # -f relative to the working directory, as contributors type it (the hooks must resolve it).
+        [sys.executable, "-m", tool, "build", "--strict", "-f", config.name, "-d", str(site_dir)],
         cwd=config.parent,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,

@@ -99,3 +99,18 @@ def search_index(index: dict) -> dict:
         if isinstance(doc.get("tags"), list):
             doc["tags"] = [text(tag) for tag in doc["tags"]]
     return index
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("tw2s")
+
+
+def tag_slug(value: str, separator: str) -> str:
+    """Anchor of a topic on the topics page, the same in both editions (徵信 and 征信 → tag:征信),
+    so a link to a topic works in either edition (mkdocs.yml: tags_slugify)."""
+    from pymdownx.slugs import slugify
+
+    return slugify(case="lower")(_to_simplified().convert(value), separator)

@@ -16,6 +16,7 @@ from debtkb.glossary.model import Glossary, Term
 
 TITLE = "术语表"
 DESCRIPTION = "欠款、利率、还款方式、征信、催收与法律程序中的常用术语：通俗解释、英文对应词、相关术语和法律出处。"
+TAGS = ("利率", "逾期", "征信", "催收", "诉讼")
 DIGITS = "0–9"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 
@@ -56,10 +57,8 @@ def render(glossary: Glossary, nonce: str) -> tuple[str, dict[str, str]]:
         "---",
         f"title: {TITLE}",
         f"description: {DESCRIPTION}",
-        # The A–Z line at the top is the table of contents; a 50-entry sidebar would only cost
-        # phones main-thread time (Material tracks every heading while scrolling).
-        "hide:",
-        "  - toc",
+        "tags:",  # topics (extra.guide.topics) the glossary explains
+        *(f"  - {tag}" for tag in TAGS),
         "---",
         "",
         f"# {TITLE}",
@@ -87,6 +86,19 @@ def _entry(t: Term, token: str) -> list[str]:
     # Not in the search index: a list of page titles would make every title search hit this page.
     facts.append(f'- <span data-search-exclude>出现在：{token}</span>')
     return lines + facts + [""]
+
+
+def letters_only(toc) -> None:
+    """Keep only the letter headings (A–Z) in the page's table of contents.
+
+    Material renders a page's table of contents twice (sidebar, and inside the phone menu) even
+    when the sidebar is hidden, and tracks every entry while scrolling; 54 term entries doubled
+    cost phones hundreds of milliseconds of main-thread time. ``toc`` is a list of items with
+    a ``children`` list (MkDocs' ``page.toc``); the h1 is kept with the letters as its children.
+    """
+    for item in toc:
+        for letter in item.children:
+            letter.children = []
 
 
 def fill_occurrences(page_html: str, tokens: dict[str, str], pages: dict[str, list[tuple[str, str]]]) -> str:

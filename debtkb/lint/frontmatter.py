@@ -7,8 +7,10 @@ import yaml
 
 from debtkb.lint import Problem
 
-ALLOWED = {"title", "description", "kind", "hide", "search"}
-KINDS = {"article", "webpage"}
+# tags: topics (checked against extra.guide.topics by hooks/guide.py); checked: the date a guide
+# page's legal sources were last checked; faq: the page's h2 headings are questions (FAQPage JSON-LD).
+ALLOWED = {"title", "description", "kind", "hide", "search", "tags", "checked", "faq"}
+KINDS = {"article", "webpage", "guide"}
 DESCRIPTION_MAX = 120
 
 
@@ -38,4 +40,6 @@ def check(path: str, text: str) -> list[Problem]:
         problems.append(problem(lines["description"], f"description has {len(description)} characters; at most {DESCRIPTION_MAX}"))
     if "kind" in meta and meta["kind"] not in KINDS:
         problems.append(problem(lines["kind"], f"kind must be one of {', '.join(sorted(KINDS))}"))
+    if meta.get("kind") == "guide" and "checked" not in meta:
+        problems.append(problem(lines.get("kind", 2), "a guide page needs `checked: YYYY-MM-DD` (when its legal sources were last checked)"))
     return problems

@@ -179,6 +179,20 @@ def test_survives_instant_navigation_away_and_back(page, served_site):
     assert_only_local_requests(page, served_site)
 
 
+def test_mounts_on_instant_navigation_after_loading_first_on_a_calculator_page(page, served_site):
+    # The widget module sits above Material's deferred bundle, so on a first load it runs before
+    # document$ exists; it must still subscribe, or later pages reached by instant navigation
+    # would show only the static fallback.
+    page.goto(served_site + "/calculator/", wait_until="networkidle")
+    expect(calc(page).locator(".kb-calc__summary")).to_be_visible()
+    page.evaluate("window.__sameDocument = true")
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="应对欠款问题的策略").first.click()
+    page.wait_for_url(f"{served_site}/yingdui-qiankuan-wenti-de-celue/")
+    expect(calc(page).locator(".kb-calc__summary")).to_be_visible()
+    expect(calc(page).locator(".kb-calc__ui")).to_have_count(1)
+    assert page.evaluate("window.__sameDocument === true")
+
+
 def test_without_javascript_the_page_explains_the_calculation(browser, served_site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

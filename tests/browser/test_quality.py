@@ -14,7 +14,8 @@ pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-PAGES = ["", *(f"{p}/" for p in SECTION_PAGES), "calculator/", "glossary/", "404.html"]
+GUIDE_PAGES = [f"guide/{p}/" for p in ("yingdui-buzhou", "yuqi-houguo", "xieshang-huankuan", "nide-quanli", "changjian-wenti", "fangpian-tixing")]
+PAGES = ["", *(f"{p}/" for p in SECTION_PAGES), "calculator/", "glossary/", *GUIDE_PAGES, "topics/", "404.html"]
 ALL_PAGES = PAGES + [f"zh-Hant/{p}" for p in PAGES]
 
 
@@ -42,7 +43,7 @@ def test_no_axe_violations_in_dark_mode_on_a_phone(browser, served_site, path):
     context.close()
 
 
-@pytest.mark.parametrize("path", [f"{p}/" for p in SECTION_PAGES] + ["", "zh-Hant/xiaobian-zongjie/"])
+@pytest.mark.parametrize("path", [f"{p}/" for p in SECTION_PAGES] + ["", "zh-Hant/xiaobian-zongjie/", *GUIDE_PAGES])
 def test_article_pages_read_fine_without_javascript(browser, served_site, path):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -74,3 +75,21 @@ def test_printing_a_calculator_prints_its_schedule(page, served_site):
     expect(rows).to_have_count(24)
     expect(rows.first).to_be_visible()
     expect(page.locator("#kb-calc-1 .kb-calc__actions")).to_be_hidden()
+
+
+@pytest.mark.parametrize("width", [412, 1350])
+@pytest.mark.parametrize("path", ["calculator/", "yingdui-qiankuan-wenti-de-celue/"])
+def test_calculator_appearing_does_not_shift_the_page(browser, served_site, path, width):
+    # The static explanation keeps the form's room until the script builds the form; without
+    # that the text below jumped by a screen (cumulative layout shift 0.08 on desktop).
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.add_init_script(
+        "window.__shift = 0; new PerformanceObserver(l => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })"
+        ".observe({type: 'layout-shift', buffered: true});"
+    )
+    page.goto(f"{served_site}/{path}", wait_until="networkidle")
+    expect(page.locator(".kb-calc__ui").first).to_be_visible()
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__shift") < 0.02
+    context.close()

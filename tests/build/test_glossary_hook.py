@@ -21,6 +21,15 @@ def test_glossary_page_lists_every_term_with_a_stable_anchor(site):
     assert "KBGLOSSARY" not in html and "glossary-term" not in html  # no links to itself
 
 
+def test_table_of_contents_lists_letters_not_terms(site):
+    # Material renders the table of contents twice (sidebar and phone menu): 54 term entries would
+    # double the page's DOM and its scroll tracking; the letters are what a reader jumps to.
+    html = (site / "glossary" / "index.html").read_text(encoding="utf-8")
+    toc = re.findall(r'<a href="(#[^"]+)" class="md-nav__link">', html)
+    assert toc and set(toc) == {"#digits", *(f"#{c}" for c in "bcdfghkmnrstwxyz")}
+    assert '<div class="md-sidebar md-sidebar--secondary" data-md-component="sidebar" data-md-type="toc" >' in html  # shown
+
+
 def test_entry_shows_related_source_and_where_the_term_appears(site):
     html = (site / "glossary" / "index.html").read_text(encoding="utf-8")
     entry = html.split('id="消费贷款"')[1].split("<h3")[0]

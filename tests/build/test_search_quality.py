@@ -73,7 +73,7 @@ def test_nothing_findable_before_becomes_unfindable(site, baseline):
         missing = truly - set(after[query])
         if missing:
             lost.append((query, sorted(missing)))
-    assert lost == []
+    assert lost == [], lost
 
 
 # Two words typed together, each held by the page(s) named.

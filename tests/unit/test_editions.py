@@ -58,3 +58,11 @@ def test_edition_setting():
     assert edition_from_extra({"edition": "zh-Hant"}).traditional
     with pytest.raises(EditionError, match="extra.edition must be zh-Hans or zh-Hant"):
         edition_from_extra({"edition": "zh-TW"})
+
+
+def test_topic_anchors_are_the_same_in_both_editions():
+    from debtkb.editions.convert import tag_slug, text
+
+    for topic in ("征信", "应对步骤", "贷款机构", "参与编写", "计算器"):
+        assert tag_slug(text(topic), "-") == tag_slug(topic, "-") == topic
+    assert tag_slug("Foo Bar", "-") == "foo-bar"

@@ -1,11 +1,12 @@
 """The generated glossary page: pinyin groups, anchors, sources, and the 出现在 lines."""
 
 import re
+from dataclasses import dataclass
 
 import pytest
 
 from debtkb.glossary.model import load, parse
-from debtkb.glossary.page import fill_occurrences, initial, render
+from debtkb.glossary.page import fill_occurrences, initial, letters_only, render
 from tests.paths import ROOT
 
 
@@ -62,3 +63,15 @@ def test_fill_occurrences():
     assert out == '<li>出现在：<a href="../a/">一、&lt;甲&gt;</a>、<a href="../b/">二</a></li><li>出现在：（暂未出现在其他页面）</li>'
     with pytest.raises(ValueError, match="placeholder was found 0 times"):
         fill_occurrences("<p></p>", tokens, {})
+
+
+def test_letters_only_keeps_the_letter_headings_of_the_table_of_contents():
+    @dataclass
+    class Item:
+        title: str
+        children: list
+
+    toc = [Item("术语表", [Item("B", [Item("不良信息保存期限", [])]), Item("C", [Item("催收", []), Item("持牌金融机构", [])])])]
+    letters_only(toc)
+    assert [i.title for i in toc] == ["术语表"]
+    assert [(i.title, i.children) for i in toc[0].children] == [("B", []), ("C", [])]

@@ -52,3 +52,12 @@ def test_shared_query_prefix_goes_to_the_most_used_phrase():
     a, b, c = (set(hidden(d)) for d in tuned["docs"])
     assert "还款方" in a and "还款方" in b and "还款方" not in c
     assert "还款方案" in c  # the rarer phrase is still indexed
+
+
+def test_reuses_materials_segmentation_instead_of_cutting_again():
+    def cut(_):
+        raise AssertionError("segmented text must not be cut again")
+
+    parts, whole = candidates("<p>\u200b促进\u200b健康\u200b的\u200b金融\u200b生态\u200b</p>", cut)
+    assert "金融生态" in whole and "健康的" not in whole  # adjacent two-character words only
+    assert candidates("<p>金融生态</p>", lambda run: ["金融", "生态"])[1] == ["金融生态"]  # unsegmented: cut

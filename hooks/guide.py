@@ -1,0 +1,49 @@
+"""Guide pages and topics: a disclaimer and the checked date on every guide page, and topic tags
+checked against extra.guide.topics on every page (logic: debtkb.guide)."""
+
+import os
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from debtkb.guide import GUIDE, GuideError, checked_date, settings_from_extra, tag_problems, with_disclaimer
+from debtkb.timing import instrument
+
+log = get_plugin_logger(__name__)
+_state = {"settings": None, "errors": 0, "traditional": False}
+
+
+def on_config(config):
+    try:
+        _state["settings"] = settings_from_extra(config.extra)
+    except GuideError as e:
+        raise PluginError(str(e)) from None
+    _state["errors"] = 0
+    _state["traditional"] = config.extra.get("edition") == "zh-Hant"
+
+
+@event_priority(60)  # before the Traditional edition converts the tags (-10) and the tags plugin reads them (-50)
+def on_page_markdown(markdown, page, config, files):
+    source = page.file.content_string if page.file.abs_src_path else markdown
+    path = os.path.relpath(page.file.abs_src_path, os.path.dirname(os.path.abspath(config.config_file_path))) if page.file.abs_src_path else page.file.src_uri
+    if not _state["traditional"] and page.file.src_uri not in _state["settings"].untagged:  # same sources in both editions: check once
+        for problem in tag_problems(page.meta, source, path, _state["settings"]):
+            log.error(problem)
+            _state["errors"] += 1
+    if page.meta.get("kind") != GUIDE:
+        return markdown
+    try:
+        checked = checked_date(page.meta, source, path)
+    except GuideError as e:
+        log.error(str(e))
+        _state["errors"] += 1
+        return markdown
+    return with_disclaimer(markdown, _state["settings"].disclaimer, checked)
+
+
+def on_env(env, config, files):
+    if _state["errors"]:
+        raise PluginError(f"{_state['errors']} problem(s) with guide pages or topic tags (listed above); no page was written")
+
+
+instrument(globals())  # timings for scripts/bench_scale.py; no-op unless DEBTKB_HOOK_TIMINGS is set

@@ -1,0 +1,80 @@
+"""The light/dark toggle (overrides/partials/palette.html) in real Chromium: it follows the phone's
+setting from the first paint, switches on click and keyboard, remembers the reader's choice on
+later pages, and Material's palette component is not mounted (its full-page style recalculation
+is what the override removes)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def scheme(page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+def visible_toggle(page):
+    return page.locator("form[data-kb-palette] label:not([hidden])")
+
+
+@pytest.mark.parametrize("system, expected", [("light", "default"), ("dark", "slate")])
+def test_first_paint_follows_the_phone_setting(browser, served_site, system, expected):
+    context = browser.new_context(color_scheme=system)
+    page = context.new_page()
+    # Record the scheme as soon as the article exists, before any deferred script or the bundle.
+    page.add_init_script(
+        "new MutationObserver((_, o) => { if (document.querySelector('article')) {"
+        " window.__schemeAtArticle = document.body.getAttribute('data-md-color-scheme'); o.disconnect(); } })"
+        ".observe(document, {childList: true, subtree: true});"
+    )
+    page.goto(f"{served_site}/", wait_until="networkidle")
+    assert page.evaluate("window.__schemeAtArticle") == expected
+    assert scheme(page) == expected
+    expect(visible_toggle(page)).to_have_count(1)
+    context.close()
+
+
+def test_click_switches_and_the_choice_is_remembered(browser, served_site):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{served_site}/", wait_until="networkidle")
+    assert page.locator("[data-md-component=palette]").count() == 0  # Material's component is not mounted
+    assert page.evaluate("document.body.hasAttribute('data-md-color-switching')") is False
+    toggle = visible_toggle(page)
+    expect(toggle).to_have_attribute("for", "__palette_1")  # 切换到深色模式
+    toggle.click()
+    assert scheme(page) == "slate"
+    expect(visible_toggle(page)).to_have_attribute("for", "__palette_0")  # 切换到浅色模式
+    page.goto(f"{served_site}/calculator/", wait_until="networkidle")  # a full load of another page
+    assert scheme(page) == "slate"
+    visible_toggle(page).click()
+    assert scheme(page) == "default"
+    page.reload(wait_until="networkidle")
+    assert scheme(page) == "default"
+    context.close()
+
+
+def test_keyboard_enter_switches(browser, served_site):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{served_site}/", wait_until="networkidle")
+    page.locator("#__palette_0").focus()
+    page.keyboard.press("Enter")
+    assert scheme(page) == "slate"
+    expect(page.locator("#__palette_1")).to_be_focused()
+    context.close()
+
+
+def test_follows_a_system_change_until_the_reader_chooses(browser, served_site):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{served_site}/", wait_until="networkidle")
+    page.emulate_media(color_scheme="dark")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    visible_toggle(page).click()  # the reader chooses light
+    page.emulate_media(color_scheme="light")
+    page.emulate_media(color_scheme="dark")
+    assert scheme(page) == "default"
+    context.close()

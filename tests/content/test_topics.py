@@ -1,0 +1,30 @@
+"""Every committed page carries topic tags from extra.guide.topics, so the topics page reaches it.
+(The build refuses unknown topics and untagged guide pages; a freshly imported article page is
+tagged by an editor, and this test is what asks for it.)"""
+
+import re
+
+import pytest
+import yaml
+
+from tests.paths import DOCS, MKDOCS_YML
+
+
+def topics() -> list[str]:
+    block = re.search(r"^  guide:\n(?:    .*\n)+", MKDOCS_YML.read_text(encoding="utf-8"), re.M).group(0)
+    return yaml.safe_load(block)["guide"]["topics"]
+
+
+PAGES = sorted(p for p in DOCS.rglob("*.md") if p.name != "topics.md")
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(DOCS).as_posix())
+def test_every_page_has_known_topic_tags(path):
+    text = path.read_text(encoding="utf-8")
+    meta = yaml.safe_load(text.split("---\n", 2)[1])
+    assert meta.get("tags"), f"{path.relative_to(DOCS)}: add `tags:` to the front matter"
+    assert set(meta["tags"]) <= set(topics())
+
+
+def test_the_pages_are_found():
+    assert len(PAGES) >= 15 and any(p.parent.name == "guide" for p in PAGES)
