@@ -114,3 +114,11 @@ def tag_slug(value: str, separator: str) -> str:
     from pymdownx.slugs import slugify
 
     return slugify(case="lower")(_to_simplified().convert(value), separator)
+
+
+def topic_order(tag, *args) -> list[str]:
+    """Topics in pinyin order of their Simplified names, the same order in both editions
+    (mkdocs.yml: tags_sort_by; ``tag`` is the tags plugin's Tag, which has a ``name``)."""
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(_to_simplified().convert(tag.name), style=Style.TONE3)

@@ -66,3 +66,15 @@ def test_topic_anchors_are_the_same_in_both_editions():
     for topic in ("征信", "应对步骤", "贷款机构", "参与编写", "计算器"):
         assert tag_slug(text(topic), "-") == tag_slug(topic, "-") == topic
     assert tag_slug("Foo Bar", "-") == "foo-bar"
+
+
+def test_topics_sort_in_pinyin_order_in_both_editions():
+    from types import SimpleNamespace
+
+    from debtkb.editions.convert import text, topic_order
+
+    topics = ["征信", "逾期", "协商", "催收", "利率", "应对步骤"]
+    hans = sorted(topics, key=lambda t: topic_order(SimpleNamespace(name=t)))
+    hant = sorted((text(t) for t in topics), key=lambda t: topic_order(SimpleNamespace(name=t)))
+    assert hans == ["催收", "利率", "协商", "应对步骤", "逾期", "征信"]  # cui li xie ying yu zheng
+    assert [text(t) for t in hans] == hant

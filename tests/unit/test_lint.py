@@ -46,7 +46,7 @@ def test_front_matter_schema():
         "docs/a.md:2: front matter: unknown key 'titel' (allowed: checked, description, faq, hide, kind, search, tags, title)",
         "docs/a.md:2: front matter: 'title' is required",
     ]
-    assert messages(frontmatter.check("docs/a.md", GOOD.replace("description: 一句简介。\n", "description: 一句简介。\nkind: blog\n"))) == ["docs/a.md:4: front matter: kind must be one of article, webpage"]
+    assert messages(frontmatter.check("docs/a.md", GOOD.replace("description: 一句简介。\n", "description: 一句简介。\nkind: blog\n"))) == ["docs/a.md:4: front matter: kind must be one of article, guide, webpage"]
 
 
 def test_copywriting_reports_the_line_and_the_fix():
