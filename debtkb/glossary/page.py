@@ -101,11 +101,17 @@ def letters_only(toc) -> None:
             letter.children = []
 
 
+OCCURRENCES_SHOWN = 12  # a longer list helps no reader, and on a large site it made the page megabytes
+
+
 def fill_occurrences(page_html: str, tokens: dict[str, str], pages: dict[str, list[tuple[str, str]]]) -> str:
-    """Replace each placeholder with links to the pages (``[(title, url)]``) where the term occurs."""
+    """Replace each placeholder with links to the pages (``[(title, url)]``) where the term occurs,
+    the first ``OCCURRENCES_SHOWN`` of them in nav order, then how many there are in all."""
     for term, token in tokens.items():
         found = pages.get(term, [])
-        text = "、".join(f'<a href="{html.escape(url, quote=True)}">{html.escape(title)}</a>' for title, url in found) or "（暂未出现在其他页面）"
+        text = "、".join(f'<a href="{html.escape(url, quote=True)}">{html.escape(title)}</a>' for title, url in found[:OCCURRENCES_SHOWN]) or "（暂未出现在其他页面）"
+        if len(found) > OCCURRENCES_SHOWN:
+            text += f"等 {len(found)} 个页面（可用搜索找到全部）"
         page_html, count = re.subn(re.escape(token), lambda _: text, page_html)
         if count != 1:
             raise ValueError(f"glossary entry '{term}': its 出现在 placeholder was found {count} times in the rendered page")

@@ -65,6 +65,14 @@ def test_fill_occurrences():
         fill_occurrences("<p></p>", tokens, {})
 
 
+def test_long_occurrence_lists_show_the_first_pages_and_the_count():
+    tokens = {"征信": "KBGLOSSARYOCCURSn0N0000"}
+    pages = {"征信": [(f"第{i}篇", f"../p{i}/") for i in range(1, 41)]}
+    out = fill_occurrences("<li>出现在：KBGLOSSARYOCCURSn0N0000</li>", tokens, pages)
+    assert out.count("<a ") == 12 and '<a href="../p12/">' in out and "../p13/" not in out
+    assert out.endswith("等 40 个页面（可用搜索找到全部）</li>")
+
+
 def test_letters_only_keeps_the_letter_headings_of_the_table_of_contents():
     @dataclass
     class Item:
