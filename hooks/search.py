@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from debtkb.editions.settings import SOURCE_INDEX_ENV
 from debtkb.search.guard import search_problems
-from debtkb.search.segmentation import jieba
+from debtkb.search.segmentation import added_words, jieba
 from debtkb.search.tuning import tune_index
 from debtkb.timing import instrument
 
@@ -34,7 +34,7 @@ def on_post_build(config):
     # jieba words), and tuning it would add a third to the index every page downloads.
     glossary_page = (config.extra.get("glossary") or {}).get("page", "glossary.md")
     module = jieba()
-    index, added = tune_index(index, module.cut, skip=(glossary_page.removesuffix(".md") + "/",))
+    index, added = tune_index(index, module.cut, skip=(glossary_page.removesuffix(".md") + "/",), added=added_words())
     with open(path, "w", encoding="utf-8") as f:
         json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
     log.debug(f"search index: {added} sub-word and phrase tokens added")

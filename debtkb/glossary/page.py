@@ -77,12 +77,15 @@ def render(glossary: Glossary, nonce: str) -> tuple[str, dict[str, str]]:
 
 
 def _entry(t: Term, token: str) -> list[str]:
-    lines = [f"### {_text(t.term)} {{ #{t.anchor} }}", "", f"**英文**：{_text(t.english)}" + (f"　**也写作**：{'、'.join(_text(a) for a in t.aliases)}" if t.aliases else ""), "", _text(t.definition), ""]
+    # The search index gets the term, its other spellings and the definition; the English name,
+    # related terms and sources are reference details, left out to keep the index small (every
+    # page load downloads it).
+    lines = [f"### {_text(t.term)} {{ #{t.anchor} }}", "", f"<span data-search-exclude>**英文**：{_text(t.english)}</span>" + (f"　**也写作**：{'、'.join(_text(a) for a in t.aliases)}" if t.aliases else ""), "", _text(t.definition), ""]
     facts = []
     if t.related:
-        facts.append("- 相关术语：" + "、".join(f"[{_text(r)}](#{r})" for r in t.related))
+        facts.append("- <span data-search-exclude>相关术语：" + "、".join(f"[{_text(r)}](#{r})" for r in t.related) + "</span>")
     if t.sources:
-        facts.append("- 出处：" + "；".join(f"[{_text(s.title)}]({s.url})" if s.url else _text(s.title) for s in t.sources))
+        facts.append("- <span data-search-exclude>出处：" + "；".join(f"[{_text(s.title)}]({s.url})" if s.url else _text(s.title) for s in t.sources) + "</span>")
     # Not in the search index: a list of page titles would make every title search hit this page.
     facts.append(f'- <span data-search-exclude>出现在：{token}</span>')
     return lines + facts + [""]

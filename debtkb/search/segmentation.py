@@ -15,6 +15,9 @@ def jieba():
     return module
 
 
+_ADDED: set[str] = set()
+
+
 def add_words(words: Iterable[str]) -> int:
     """Make each Chinese word one search token (glossary terms: 等额本息, not 等额 + 本息)."""
     module = jieba()
@@ -22,5 +25,11 @@ def add_words(words: Iterable[str]) -> int:
     for word in words:
         if has_han(word):
             module.add_word(word)
+            _ADDED.add(word)
             added += 1
     return added
+
+
+def added_words() -> frozenset[str]:
+    """The words this build added to jieba: only these segment differently from plain jieba."""
+    return frozenset(_ADDED)

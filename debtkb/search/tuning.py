@@ -8,8 +8,9 @@ wildcard to each piece. So:
 - two words typed together (金融生态) shrink to their first word (金融*), and the page holding
   the phrase ranks below every page with many 金融… words.
 ``tune_index`` adds to each section:
-- every suffix of each word of three or more characters (in the section's title and text), so
-  any part of a word is the start of some token and prefix matching finds it;
+- every suffix (two characters or more; for glossary terms, down to one) of each word of three
+  or more characters in the section's title and text, so any part of a word is the start of
+  some token and prefix matching finds it;
 - for each pair of adjacent words (金融生态) and each long word, that phrase minus its last
   character (金融生), which is what the query 金融生态 becomes (金融生*): it then matches the
   phrase rather than everything with 金融. When several phrases share that prefix (还款方式,
@@ -35,7 +36,7 @@ def visible_tokens(text: str, separator: re.Pattern) -> set[str]:
     return {t.lower() for t in separator.split(_TAG.sub(" ", text)) if t}
 
 
-def candidates(text: str, cut) -> tuple[list[str], list[str]]:
+def candidates(text: str, cut, added: frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """(parts, whole) for one section: word suffixes; phrases and long words typed in full.
 
     Material has already segmented the text with jieba (words joined by U+200B): those words are
@@ -50,7 +51,9 @@ def candidates(text: str, cut) -> tuple[list[str], list[str]]:
         for word in words:
             if len(word) >= 3:
                 whole.setdefault(word)
-                for start in range(1, len(word)):  # down to the last character: 砍头息 → 头息, 息
+                # Suffixes of two characters or more; of a word added to jieba (a glossary term),
+                # down to its last character, which plain jieba may have found alone (砍头息 → 息).
+                for start in range(1, len(word) - (word not in added)):
                     parts.setdefault(word[start:])
         for left, right in zip(words, words[1:]):
             if len(left) >= 2 and len(right) >= 2:
@@ -58,13 +61,13 @@ def candidates(text: str, cut) -> tuple[list[str], list[str]]:
     return list(parts), list(whole)
 
 
-def tune_index(index: dict, cut, skip: tuple[str, ...] = ()) -> tuple[dict, int]:
+def tune_index(index: dict, cut, skip: tuple[str, ...] = (), added: frozenset[str] = frozenset()) -> tuple[dict, int]:
     """Add the hidden paragraph to every section of a Material ``search_index.json`` (except
     those whose location starts with one of ``skip``); returns the index and the number of tokens
     added. Running it twice adds nothing the second time."""
     separator = re.compile(index["config"]["separator"])
     docs = [d for d in index["docs"] if d.get("text") and HIDDEN_OPEN not in d["text"] and not d["location"].startswith(skip)]
-    found = [candidates(f"{d.get('title', '')} {d['text']}", cut) for d in docs]  # a heading's words too
+    found = [candidates(f"{d.get('title', '')} {d['text']}", cut, added) for d in docs]  # a heading's words too
     uses = Counter(w for _, whole in found for w in whole)
     owner: dict[str, str] = {}  # query prefix → the phrase it is given to
     contested: set[str] = set()  # prefixes that more than one phrase shares

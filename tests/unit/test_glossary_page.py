@@ -49,10 +49,10 @@ def test_entry_shows_english_aliases_definition_related_and_source():
     )
     markdown, tokens = render(glossary, "n0")
     entry = markdown.split("### 征信 { #征信 }")[1]
-    assert "**英文**：Credit reporting　**也写作**：个人征信" in entry
+    assert "<span data-search-exclude>**英文**：Credit reporting</span>　**也写作**：个人征信" in entry  # aliases stay searchable
     assert r"解释\*带星号\*和\[方括号\]。" in entry
-    assert "- 相关术语：[信用报告](#信用报告)" in entry
-    assert "- 出处：[《征信业管理条例》第二条](https://example.org/a)" in entry
+    assert "- <span data-search-exclude>相关术语：[信用报告](#信用报告)</span>" in entry
+    assert "- <span data-search-exclude>出处：[《征信业管理条例》第二条](https://example.org/a)</span>" in entry
     assert f"- <span data-search-exclude>出现在：{tokens['征信']}</span>" in entry
 
 
