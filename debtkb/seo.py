@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from debtkb.htmlscan import VOID
+
 OG_LOCALE = {"zh-Hans": "zh_CN", "zh-Hant": "zh_TW"}
 
 
@@ -41,7 +43,7 @@ class _FaqParser(HTMLParser):
         self.stack: list[bool] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("br", "hr", "img", "input", "meta", "link", "wbr"):
+        if tag in VOID:
             return
         skip = bool(self.SKIP.search(dict(attrs).get("class") or ""))
         self.stack.append(skip)
@@ -51,7 +53,7 @@ class _FaqParser(HTMLParser):
             self.in_question = True
 
     def handle_endtag(self, tag):
-        if tag in ("br", "hr", "img", "input", "meta", "link", "wbr") or not self.stack:
+        if tag in VOID or not self.stack:
             return
         self.skip_depth -= self.stack.pop()
         if tag == "h2":
