@@ -27,6 +27,7 @@ from debtkb.editions.settings import (
     edition_from_extra,
     twin_links,
 )
+from debtkb.paths import project_root
 from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
@@ -147,7 +148,7 @@ def on_post_build(config):
 
 
 def _build_traditional(config, index_path):
-    root = os.path.dirname(os.path.abspath(config.config_file_path))  # -f may be relative
+    root = project_root(config.config_file_path)
     traditional_config = os.path.join(root, TRADITIONAL_CONFIG)
     if not os.path.isfile(traditional_config):
         raise PluginError(f"{TRADITIONAL_CONFIG} is missing next to {os.path.basename(config.config_file_path)}: it configures the {TRADITIONAL} edition")

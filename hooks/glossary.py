@@ -13,6 +13,7 @@ from debtkb.glossary import page as glossary_page
 from debtkb.glossary.linker import link_terms
 from debtkb.glossary.matcher import Matcher
 from debtkb.glossary.settings import SettingsError, settings_from_extra
+from debtkb.paths import project_root
 from debtkb.search.segmentation import add_words
 from debtkb.urls import relative_url, without_dot_segments
 from debtkb.timing import instrument
@@ -34,7 +35,7 @@ def on_config(config):
         settings = settings_from_extra(config.extra)
     except SettingsError as e:
         raise PluginError(str(e)) from None
-    path = os.path.join(os.path.dirname(os.path.abspath(config.config_file_path)), settings.file)
+    path = os.path.join(project_root(config.config_file_path), settings.file)
     try:
         glossary = model.load(path, settings.file)
     except model.GlossaryError as e:

@@ -1,12 +1,11 @@
 """Guide pages and topics: a disclaimer and the checked date on every guide page, and topic tags
 checked against extra.guide.topics on every page (logic: debtkb.guide)."""
 
-import os
-
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from debtkb.guide import GUIDE, GuideError, checked_date, settings_from_extra, tag_problems, with_disclaimer
+from debtkb.paths import page_source
 from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
@@ -24,8 +23,9 @@ def on_config(config):
 
 @event_priority(60)  # before the Traditional edition converts the tags (-10) and the tags plugin reads them (-50)
 def on_page_markdown(markdown, page, config, files):
-    source = page.file.content_string if page.file.abs_src_path else markdown
-    path = os.path.relpath(page.file.abs_src_path, os.path.dirname(os.path.abspath(config.config_file_path))) if page.file.abs_src_path else page.file.src_uri
+    # The file is read again only to name a line in a message, so only when there is one.
+    source = (lambda: page.file.content_string) if page.file.abs_src_path else (lambda: markdown)
+    path = page_source(page.file.abs_src_path, page.file.src_uri, config.config_file_path)
     if not _state["traditional"] and page.file.src_uri not in _state["settings"].untagged:  # same sources in both editions: check once
         for problem in tag_problems(page.meta, source, path, _state["settings"]):
             log.error(problem)
