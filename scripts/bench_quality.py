@@ -6,9 +6,17 @@ For the home page, one section page, the calculator page and the glossary page o
 - axe-core violations in real Chromium (Playwright);
 - every request the page makes, and the bytes the server sent for it, counted at the server (so
   the search worker and index count too, which Lighthouse undercounts).
-Both sites are served with gzip, as a static host would. The plain build uses Material with the
+Both sites are served with gzip, as a static host would (each file compressed once, then served
+from memory, so the server does not compete with the browser for this machine's two cores). The
+plain build uses Material with the
 same Markdown, nav, Markdown extensions and search (jieba), `font: false` (Google Fonts cannot be
 reached here), and none of the project's hooks, overrides or CSS.
+
+Lighthouse's timing scores vary from run to run on a shared VM, so the runs are arranged to keep
+that noise fair and visible: the axe/request checks run first and their browser is closed before
+any Lighthouse run; one Lighthouse run warms the machine up and is discarded; then the project and
+plain runs alternate (run 1 of each, run 2 of each, ...), so a slow minute hurts both builds; the
+report gives every run's mobile score beside the median.
 
 Writes reports/quality.json and reports/quality.md. Run with `make bench` (about 15 minutes;
 QUALITY_RUNS=1 for a quick look).
@@ -56,7 +64,7 @@ class GzipHandler(SimpleHTTPRequestHandler):
             path = os.path.join(path, "index.html")
         if not self.path.split("?")[0].endswith(TEXT_TYPES) or "gzip" not in self.headers.get("Accept-Encoding", "") or not os.path.isfile(path):
             return super().send_head()
-        body = gzip.compress(Path(path).read_bytes(), 6)
+        body = compressed(path)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(path))
         self.send_header("Content-Encoding", "gzip")
@@ -76,6 +84,11 @@ class GzipHandler(SimpleHTTPRequestHandler):
             f.close()
             self.wfile.write(data)
             self.log.append((self.path, len(data)))
+
+
+@functools.cache
+def compressed(path: str) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), 6)
 
 
 def serve(directory: Path, port: int) -> tuple[ThreadingHTTPServer, list]:
@@ -163,23 +176,27 @@ def main() -> int:
         build_project(tmp / "project", ports["project"])
         build_plain(tmp / "plain-src", tmp / "plain", ports["plain"])
         servers = {name: serve(tmp / name, port) for name, port in ports.items()}
+        pages = {"project": dict(PAGES), "plain": {label: path for label, path in PAGES.items() if label != "glossary"}}
+        if "glossary" in PAGES:  # the plain build has no glossary page: its home page is the baseline
+            pages["plain"].setdefault("home", "")
+        origin = {name: f"http://127.0.0.1:{port}" for name, port in ports.items()}
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=CHROME_FLAGS.replace("--headless=new ", "").split())
-                for name, port in ports.items():
-                    origin = f"http://127.0.0.1:{port}"
-                    site = {}
-                    for label, path in PAGES.items():
-                        if name == "plain" and label == "glossary":
-                            continue  # the plain build has no glossary page
-                        entry = browser_checks(browser, origin, path, servers[name][1])
-                        for form in ("mobile", "desktop"):
-                            runs = [lighthouse(origin + "/" + path, form == "desktop", tmp / f"{name}-{label}-{form}-{i}.json") for i in range(RUNS)]
-                            entry[form] = medians(runs)
-                        site[label] = entry
-                        print(f"{name} {label}: done", flush=True)
-                    results["sites"][name] = site
+                sites = {name: {label: browser_checks(browser, origin[name], path, servers[name][1]) for label, path in pages[name].items()} for name in ports}
                 browser.close()
+            lighthouse(origin["project"] + "/", False, tmp / "warm-up.json")  # discarded
+            for label in PAGES:
+                for form in ("mobile", "desktop"):
+                    runs: dict[str, list] = {name: [] for name in ports if label in pages[name]}
+                    for i in range(RUNS):
+                        for name, site_runs in runs.items():
+                            site_runs.append(lighthouse(origin[name] + "/" + pages[name][label], form == "desktop", tmp / f"{name}-{label}-{form}-{i}.json"))
+                    for name, site_runs in runs.items():
+                        sites[name][label][form] = medians(site_runs)
+                        sites[name][label][form]["performance_runs"] = [r["performance"] for r in site_runs]
+                print(f"{label}: done", flush=True)
+            results["sites"] = sites
         finally:
             for server, _ in servers.values():
                 server.shutdown()
@@ -212,14 +229,16 @@ def main() -> int:
         "",
         f"Lighthouse 12.2.3, median of {RUNS} runs, mobile / desktop. Bytes sent = counted at the gzip server for one cold page load, search worker and index included.",
         "",
-        "| build | page | perf | a11y | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS (mobile) | LH bytes (mobile) | bytes sent | axe | hosts |",
+        "| build | page | perf (median) | a11y | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS (mobile) | LH bytes (mobile) | bytes sent | axe | hosts |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
         *(row("project", label, entry) for label, entry in project.items()),
-        *(row("plain", label, entry) for label, entry in plain.items()),
+        *(row("plain", label, entry) for label, entry in plain.items() if "mobile" in entry),
         "",
         "| page | a11y, best practices, SEO = 1.00 | perf ≥ 0.95 mobile, 1.00 desktop | axe 0 | local only | extra vs plain (≤ 25 KB) |",
         "|---|---|---|---|---|---|",
         *(f"| {label} | {'yes' if c['lighthouse_a11y_bp_seo'] else 'NO'} | {'yes' if c['performance'] else 'NO'} | {'yes' if c['axe'] else 'NO'} | {'yes' if c['local_only'] else 'NO'} | {project[label]['extra_kb_vs_plain']:+.1f} KB {'yes' if c['transfer'] else 'NO'} |" for label, c in checks.items()),
+        "",
+        "Mobile performance, every run (project / plain): " + "; ".join(f"{label}: {' '.join(f'{v:.2f}' for v in e['mobile']['performance_runs'])} / {' '.join(f'{v:.2f}' for v in plain.get(label, {}).get('mobile', {}).get('performance_runs', [])) or '–'}" for label, e in project.items()),
         "",
         "Audits below 1 (project, union over runs): " + "; ".join(f"{label}: {', '.join(sorted(set(e['mobile']['failed_audits']) | set(e['desktop']['failed_audits']))) or 'none'}" for label, e in project.items()),
     ]
