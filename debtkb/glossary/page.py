@@ -18,6 +18,7 @@ TITLE = "术语表"
 DESCRIPTION = "欠款、利率、还款方式、征信、催收与法律程序中的常用术语：通俗解释、英文对应词、相关术语和法律出处。"
 TAGS = ("利率", "逾期", "征信", "催收", "诉讼")
 DIGITS = "0–9"
+ENTRIES_CLASS = "glossary-entries"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 
 
@@ -70,9 +71,14 @@ def render(glossary: Glossary, nonce: str) -> tuple[str, dict[str, str]]:
         "",
     ]
     for group, items in groups:
-        lines += [f"## {group} {{ #{_group_id(group)} }}", ""]
+        # The letter's entries in one block that the browser may skip laying out while it is off
+        # screen (content-visibility in extra.css, which estimates its height from --entries);
+        # the letter heading stays outside it, so the table of contents can find every letter
+        # without laying out the entries.
+        lines += [f"## {group} {{ #{_group_id(group)} }}", "", f'<div class="{ENTRIES_CLASS}" style="--entries: {len(items)}" markdown>', ""]
         for t in items:
             lines += _entry(t, tokens[t.term])
+        lines += ["</div>", ""]
     return "\n".join(lines), tokens
 
 

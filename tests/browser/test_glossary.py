@@ -42,3 +42,50 @@ def test_following_a_term_lands_on_its_entry(page, served_site):
     heading = page.locator('h3[id="消费贷款"]')
     expect(heading).to_be_in_viewport()
     expect(page.locator("article")).to_contain_text(DEFINITION)
+
+
+# The glossary's letters are laid out only near the screen (content-visibility in extra.css).
+# These check that the saving is real and that nothing a reader does with the page loses by it.
+FAR_ENTRY = "逾期"  # in the letter before the last (the last letter is always laid out)
+FAR_DEFINITION = "到了合同约定的还款日，仍没有足额还款"
+
+
+def rendered(page, selector):
+    """False while the element sits in a block the browser has skipped laying out."""
+    return page.locator(selector).evaluate("el => el.checkVisibility({contentVisibilityAuto: true})")
+
+
+def test_letters_far_down_are_laid_out_only_when_reached(page, served_site):
+    page.goto(served_site + "/glossary/", wait_until="networkidle")
+    far = f'h3[id="{FAR_ENTRY}"]'
+    assert not rendered(page, far)
+    page.locator(far).scroll_into_view_if_needed()
+    expect(page.locator(far)).to_be_in_viewport()
+    assert rendered(page, far)
+
+
+@pytest.mark.parametrize("width", [390, 1350])
+@pytest.mark.parametrize("anchor", ["12378", "罚息", "逾期", "展期", "助贷"])
+def test_a_link_to_a_term_lands_with_the_term_at_the_top(browser, served_site, width, anchor):
+    # The letters above the term are still estimates when the browser scrolls; if the estimate
+    # were far off, the term would end up lower on the screen or off it.
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(f"{served_site}/glossary/#{anchor}", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    top = page.locator(f'h3[id="{anchor}"]').evaluate("el => el.getBoundingClientRect().top")
+    context.close()
+    assert 0 <= top <= 120, f"#{anchor} at {top}px from the top of a {width}px-wide screen"
+
+
+def test_find_in_page_reaches_a_letter_not_yet_laid_out(page, served_site):
+    page.goto(served_site + "/glossary/", wait_until="networkidle")
+    assert not rendered(page, f'h3[id="{FAR_ENTRY}"]')
+    assert page.evaluate(f"window.find({FAR_DEFINITION!r})")
+    assert page.evaluate("getSelection().anchorNode.parentElement.closest('.glossary-entries') !== null")
+
+
+def test_printing_the_glossary_prints_every_entry(page, served_site):
+    page.goto(served_site + "/glossary/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    assert rendered(page, f'h3[id="{FAR_ENTRY}"]')

@@ -32,6 +32,19 @@ def test_real_page_groups_every_term_once_in_pinyin_order():
     assert len(tokens) == len(glossary.terms)
 
 
+def test_each_letters_entries_are_one_block_sized_by_its_entry_count():
+    """The letter heading stays outside the block (the table of contents finds it without laying
+    out the entries); --entries lets the CSS estimate the block's height before it is laid out."""
+    markdown, _ = render(load(ROOT / "data" / "glossary.yml"), "n0")
+    groups = re.split(r"^## \S+ \{ #\S+ \}\n\n", markdown, flags=re.M)[1:]
+    assert len(groups) >= 10
+    for group in groups:
+        block = re.fullmatch(r'<div class="glossary-entries" style="--entries: (\d+)" markdown>\n\n(.*)\n</div>\n\n?', group, re.S)
+        assert block, group[:200]
+        assert int(block[1]) == len(re.findall(r"^### ", block[2], re.M)) >= 1
+        assert "<div" not in block[2] and "## " not in block[2].replace("### ", "")
+
+
 def test_entry_shows_english_aliases_definition_related_and_source():
     glossary = parse(
         """
