@@ -5,10 +5,9 @@ stops before any page is written, so one run lists every bad block on every page
 """
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.plugins import get_plugin_logger
 
-from debtkb.calculator import assets, blocks, widget
+from debtkb.calculator import blocks, widget
 from debtkb.calculator.settings import SettingsError, lpr_from_extra
 from debtkb.paths import page_source
 from debtkb.timing import instrument
@@ -24,14 +23,6 @@ def on_config(config):
         raise PluginError(str(e)) from None
     _state["pages"] = {}
     _state["errors"] = 0
-
-
-@event_priority(-10)  # after the Traditional edition has converted the calculator's words
-def on_files(files, config):
-    for file in [f for f in files if assets.is_asset(f.src_uri)]:
-        files.remove(file)
-        files.append(File.generated(config, file.src_uri, content=assets.minify(file.src_uri, file.content_string)))
-    return files
 
 
 def on_page_markdown(markdown, page, config, files):

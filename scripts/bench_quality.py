@@ -8,9 +8,9 @@ For the home page, one section page, the calculator page and the glossary page o
   the search worker and index count too, which Lighthouse undercounts).
 Both sites are served with gzip, as a static host would (each file compressed once, then served
 from memory, so the server does not compete with the browser for this machine's two cores). The
-plain build uses Material with the
-same Markdown, nav, Markdown extensions and search (jieba), `font: false` (Google Fonts cannot be
-reached here), and none of the project's hooks, overrides or CSS.
+plain build uses Material with the same Markdown, nav, Markdown extensions and search (jieba),
+`font: false` (Google Fonts cannot be reached here), and none of the project's hooks, overrides
+or CSS.
 
 Lighthouse's timing scores vary from run to run on a shared VM, so the runs are arranged to keep
 that noise fair and visible: the axe/request checks run first and their browser is closed before
