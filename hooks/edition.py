@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 
 from debtkb.editions import convert
 from debtkb.editions.settings import (
+    CANONICAL,
     DATE_KEYS,
     DATE_PLUGIN,
     PAGE_DATES_ENV,
@@ -70,7 +71,7 @@ def on_config(config):
             config.plugins[DATE_PLUGIN].config["enabled"] = False
             with open(dates, encoding="utf-8") as f:
                 _state["dates"] = json.load(f)
-    config.extra["edition_roots"] = {"zh-Hans": canonical, TRADITIONAL: canonical + TRADITIONAL_PATH}
+    config.extra["edition_roots"] = {CANONICAL: canonical, TRADITIONAL: canonical + TRADITIONAL_PATH}
     _state.setdefault("dates", {})
     _state.update(edition=edition, collected_dates={})
 
@@ -162,7 +163,7 @@ def _build_traditional(config, index_path):
     dates_path = os.path.join(config.site_dir, ".page-dates.json")
     with open(dates_path, "w", encoding="utf-8") as f:
         json.dump(_state["collected_dates"], f, ensure_ascii=False)
-    env = {**os.environ, SOURCE_INDEX_ENV: index_path, PAGE_DATES_ENV: dates_path, "SITE_URL": config.extra["edition_roots"]["zh-Hans"]}
+    env = {**os.environ, SOURCE_INDEX_ENV: index_path, PAGE_DATES_ENV: dates_path, "SITE_URL": config.extra["edition_roots"][CANONICAL]}
     process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if serving:
         # While previewing, the browser reloads as soon as the Simplified pages are written; the

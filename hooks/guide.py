@@ -4,6 +4,7 @@ checked against extra.guide.topics on every page (logic: debtkb.guide)."""
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from debtkb.editions.settings import edition_from_extra
 from debtkb.guide import GUIDE, GuideError, checked_date, settings_from_extra, tag_problems, with_disclaimer
 from debtkb.paths import page_source
 from debtkb.timing import instrument
@@ -18,7 +19,7 @@ def on_config(config):
     except GuideError as e:
         raise PluginError(str(e)) from None
     _state["errors"] = 0
-    _state["traditional"] = config.extra.get("edition") == "zh-Hant"
+    _state["traditional"] = edition_from_extra(config.extra).traditional
 
 
 @event_priority(60)  # before the Traditional edition converts the tags (-10) and the tags plugin reads them (-50)

@@ -4,23 +4,24 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from debtkb.editions import convert
+from debtkb.editions.settings import edition_from_extra
 from debtkb.seo import PageFacts, faq_entries, json_ld, meta_tags, robots_txt
 from debtkb.timing import instrument
 
 
 def on_files(files, config):
     roots = config.extra.get("edition_roots") or {}
-    if config.extra.get("edition", "zh-Hans") == "zh-Hans":  # robots.txt lives at the site's root only
+    if not edition_from_extra(config.extra).traditional:  # robots.txt lives at the site's root only
         files.append(File.generated(config, "robots.txt", content=robots_txt([root + "sitemap.xml" for root in roots.values()])))
     return files
 
 
 @event_priority(30)  # after the glossary (50) and the edition conversion (40)
 def on_page_context(context, page, config, nav):
-    traditional = config.extra.get("edition") == "zh-Hant"
+    edition = edition_from_extra(config.extra)  # checked already by hooks/edition.py
     site_url = config.site_url
     terms = page.meta.get("defined_terms") or []
-    if traditional:
+    if edition.traditional:
         terms = [{**t, "name": convert.text(t["name"]), "description": convert.text(t["description"]), "aliases": [convert.text(a) for a in t["aliases"]]} for t in terms]
     kind = "glossary" if terms else "article" if page.meta.get("kind", "article") in ("article", "guide") else "webpage"
     facts = PageFacts(
@@ -31,7 +32,7 @@ def on_page_context(context, page, config, nav):
         site_name=config.site_name,
         site_url=site_url,
         home_title=nav.homepage.title if nav.homepage else config.site_name,
-        language="zh-Hant" if traditional else "zh-Hans",
+        language=edition.code,
         terms=terms,
         questions=faq_entries(page.content) if page.meta.get("faq") else [],  # the visible questions, as converted
     )
