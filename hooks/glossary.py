@@ -23,11 +23,11 @@ _state = {}
 # Where each page's terms occur, by page: kept across `mkdocs serve --dirtyreload` rebuilds, which
 # render only the edited page, so the glossary's 出现在 lists stay complete while previewing.
 _occurs_by_page = {}
-_dirty = []
+_startup = {"dirty": False}
 
 
 def on_startup(command, dirty):
-    _dirty[:] = [dirty]
+    _startup["dirty"] = dirty
 
 
 def on_config(config):
@@ -43,7 +43,7 @@ def on_config(config):
     add_words(s for t in glossary.terms for s in t.spellings)  # search finds a term as one word
     _state.clear()
     _state.update(settings=settings, path=path, glossary=glossary, terms=glossary.by_term(), matcher=Matcher(glossary))
-    if not any(_dirty):
+    if not _startup["dirty"]:
         _occurs_by_page.clear()
 
 
