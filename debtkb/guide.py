@@ -8,9 +8,10 @@ are reported as ``path:line: message`` so a contributor can jump to the front ma
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from debtkb.markdown_lines import front_matter_line
 
 GUIDE = "guide"  # front matter `kind:` of a guide page
 
@@ -44,22 +45,12 @@ def settings_from_extra(extra: dict) -> Settings:
     return Settings(tuple(topics), disclaimer.strip(), tuple(untagged))
 
 
-def line_of(source: str, key: str) -> int:
-    """1-based line of ``key:`` in the file's front matter (1 when it is not there)."""
-    for number, line in enumerate(source.splitlines(), 1):
-        if re.match(rf"{re.escape(key)}\s*:", line):
-            return number
-        if number > 1 and line.strip() == "---":
-            break
-    return 1
-
-
 def tag_problems(meta: dict, source: Callable[[], str], path: str, settings: Settings) -> list[str]:
     """Problems with the page's `tags:`; ``source()`` gives the file's text, read only to name a line."""
     tags = meta.get("tags")
     if tags and isinstance(tags, list) and all(isinstance(t, str) and t in settings.topics for t in tags):
         return []
-    where = f"{path}:{line_of(source(), 'tags')}"
+    where = f"{path}:{front_matter_line(source(), 'tags', 1)}"
     if not tags:
         # Required on guide pages; a freshly imported article page gets its tags from an editor
         # (tests/content checks that every committed page has them).
@@ -76,7 +67,7 @@ def checked_date(meta: dict, source: Callable[[], str], path: str) -> datetime.d
     value = meta.get("checked")
     if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
         return value
-    raise GuideError(f"{path}:{line_of(source(), 'checked')}: a guide page needs `checked: YYYY-MM-DD`, the date its legal sources were last checked (got {value!r})")
+    raise GuideError(f"{path}:{front_matter_line(source(), 'checked', 1)}: a guide page needs `checked: YYYY-MM-DD`, the date its legal sources were last checked (got {value!r})")
 
 
 def with_disclaimer(markdown: str, disclaimer: str, checked: datetime.date) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import yaml
 
+from debtkb.guide import GUIDE
 from debtkb.lint import Problem
+from debtkb.markdown_lines import front_matter_line
 
 # tags: topics (checked against extra.guide.topics by hooks/guide.py); checked: the date a guide
 # page's legal sources were last checked; faq: the page's h2 headings are questions (FAQPage JSON-LD).
@@ -30,16 +32,19 @@ def check(path: str, text: str) -> list[Problem]:
         return [problem((mark.line + 2) if mark else 1, f"front matter is not valid YAML: {getattr(e, 'problem', e)}")]
     if not isinstance(meta, dict):
         return [problem(2, "front matter must be key: value lines")]
-    lines = {key: n for n, line in enumerate(text[:end].split("\n"), start=1) for key in meta if line.startswith(f"{key}:")}
-    problems = [problem(lines.get(k, 2), f"unknown key '{k}' (allowed: {', '.join(sorted(ALLOWED))})") for k in sorted(set(meta) - ALLOWED)]
+
+    def line(key) -> int:
+        return front_matter_line(text, key, 2)
+
+    problems = [problem(line(k), f"unknown key '{k}' (allowed: {', '.join(sorted(ALLOWED))})") for k in sorted(set(meta) - ALLOWED)]
     for key in ("title", "description"):
         if not isinstance(meta.get(key), str) or not meta[key].strip():
-            problems.append(problem(lines.get(key, 2), f"'{key}' is required"))
+            problems.append(problem(line(key), f"'{key}' is required"))
     description = meta.get("description")
     if isinstance(description, str) and len(description) > DESCRIPTION_MAX:
-        problems.append(problem(lines["description"], f"description has {len(description)} characters; at most {DESCRIPTION_MAX}"))
+        problems.append(problem(line("description"), f"description has {len(description)} characters; at most {DESCRIPTION_MAX}"))
     if "kind" in meta and meta["kind"] not in KINDS:
-        problems.append(problem(lines["kind"], f"kind must be one of {', '.join(sorted(KINDS))}"))
-    if meta.get("kind") == "guide" and "checked" not in meta:
-        problems.append(problem(lines.get("kind", 2), "a guide page needs `checked: YYYY-MM-DD` (when its legal sources were last checked)"))
+        problems.append(problem(line("kind"), f"kind must be one of {', '.join(sorted(KINDS))}"))
+    if meta.get("kind") == GUIDE and "checked" not in meta:
+        problems.append(problem(line("kind"), "a guide page needs `checked: YYYY-MM-DD` (when its legal sources were last checked)"))
     return problems
