@@ -132,6 +132,9 @@ def lighthouse(url: str, desktop: bool, out: Path) -> dict:
         "TBT_ms": audits["total-blocking-time"]["numericValue"],
         "CLS": audits["cumulative-layout-shift"]["numericValue"],
         "total_bytes": audits["total-byte-weight"]["numericValue"],
+        # Lighthouse's own measure of how fast this machine was at the start of the run (higher is
+        # faster): shows when a slow stretch of this shared VM, not the page, moved the scores.
+        "benchmark_index": report["environment"]["benchmarkIndex"],
         "failed_audits": sorted(
             ref["id"]
             for key in ("accessibility", "best-practices", "seo")
@@ -195,6 +198,7 @@ def main() -> int:
                     for name, site_runs in runs.items():
                         sites[name][label][form] = medians(site_runs)
                         sites[name][label][form]["performance_runs"] = [r["performance"] for r in site_runs]
+                        sites[name][label][form]["benchmark_index_runs"] = [r["benchmark_index"] for r in site_runs]
                 print(f"{label}: done", flush=True)
             results["sites"] = sites
         finally:
@@ -239,6 +243,11 @@ def main() -> int:
         *(f"| {label} | {'yes' if c['lighthouse_a11y_bp_seo'] else 'NO'} | {'yes' if c['performance'] else 'NO'} | {'yes' if c['axe'] else 'NO'} | {'yes' if c['local_only'] else 'NO'} | {project[label]['extra_kb_vs_plain']:+.1f} KB {'yes' if c['transfer'] else 'NO'} |" for label, c in checks.items()),
         "",
         "Mobile performance, every run (project / plain): " + "; ".join(f"{label}: {' '.join(f'{v:.2f}' for v in e['mobile']['performance_runs'])} / {' '.join(f'{v:.2f}' for v in plain.get(label, {}).get('mobile', {}).get('performance_runs', [])) or '–'}" for label, e in project.items()),
+        "",
+        "Machine speed during the runs (Lighthouse benchmarkIndex, higher is faster), lowest–highest: "
+        + ", ".join(f"{name} {min(i)}–{max(i)}" for name, i in (
+            (name, [x for e in entries.values() for f in ("mobile", "desktop") if f in e for x in e[f]["benchmark_index_runs"]])
+            for name, entries in (("project", project), ("plain", plain))) if i),
         "",
         "Audits below 1 (project, union over runs): " + "; ".join(f"{label}: {', '.join(sorted(set(e['mobile']['failed_audits']) | set(e['desktop']['failed_audits']))) or 'none'}" for label, e in project.items()),
     ]
