@@ -228,6 +228,10 @@ def main() -> int:
             f"| {m['FCP_ms']:.0f} / {d['FCP_ms']:.0f} | {m['LCP_ms']:.0f} / {d['LCP_ms']:.0f} | {m['TBT_ms']:.0f} / {d['TBT_ms']:.0f} | {m['CLS']:.3f} | {m['total_bytes']:,.0f} | {entry['bytes_sent']:,} | {len(entry['axe_violations'])} | {', '.join(entry['hosts'])} |"
         )
 
+    speed_runs = {
+        name: [x for entry in entries.values() for form in ("mobile", "desktop") if form in entry for x in entry[form]["benchmark_index_runs"]]
+        for name, entries in (("project", project), ("plain", plain))
+    }
     lines = [
         "# Reader quality: project vs plain Material (same Markdown)",
         "",
@@ -245,9 +249,7 @@ def main() -> int:
         "Mobile performance, every run (project / plain): " + "; ".join(f"{label}: {' '.join(f'{v:.2f}' for v in e['mobile']['performance_runs'])} / {' '.join(f'{v:.2f}' for v in plain.get(label, {}).get('mobile', {}).get('performance_runs', [])) or '–'}" for label, e in project.items()),
         "",
         "Machine speed during the runs (Lighthouse benchmarkIndex, higher is faster), lowest–highest: "
-        + ", ".join(f"{name} {min(i)}–{max(i)}" for name, i in (
-            (name, [x for e in entries.values() for f in ("mobile", "desktop") if f in e for x in e[f]["benchmark_index_runs"]])
-            for name, entries in (("project", project), ("plain", plain))) if i),
+        + ", ".join(f"{name} {min(speeds)}–{max(speeds)}" for name, speeds in speed_runs.items() if speeds),
         "",
         "Audits below 1 (project, union over runs): " + "; ".join(f"{label}: {', '.join(sorted(set(e['mobile']['failed_audits']) | set(e['desktop']['failed_audits']))) or 'none'}" for label, e in project.items()),
     ]

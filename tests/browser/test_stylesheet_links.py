@@ -20,7 +20,7 @@ ABSOLUTE = re.compile(r"^(?:[a-z]+:)?//", re.IGNORECASE)
 # or Material's bundle), and every later change to them.
 RECORDER = """
 window.__atBody = null; window.__changedLater = [];
-new MutationObserver((records, observer) => {
+new MutationObserver((records) => {
   for (const r of records) {
     if (r.type === "attributes" && r.target.matches("head > link[rel=stylesheet]") && window.__atBody !== null)
       window.__changedLater.push(r.target.getAttribute("href"));
