@@ -1,7 +1,9 @@
 """The light/dark toggle (overrides/partials/palette.html) in real Chromium: it follows the phone's
 setting from the first paint, switches on click and keyboard, remembers the reader's choice on
 later pages, and Material's palette component is not mounted (its full-page style recalculation
-is what the override removes)."""
+is what the override removes). Material's own early palette script is left out too: it repeated
+what the toggle's script does, and each inline script in the header is a place where the phone
+may paint the header alone, before the article."""
 
 from __future__ import annotations
 
@@ -77,4 +79,21 @@ def test_follows_a_system_change_until_the_reader_chooses(browser, served_site):
     page.emulate_media(color_scheme="light")
     page.emulate_media(color_scheme="dark")
     assert scheme(page) == "default"
+    context.close()
+
+
+def test_the_header_runs_one_script_and_a_stored_choice_still_applies_on_first_paint(browser, served_site):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(f"{served_site}/", wait_until="networkidle")
+    assert page.evaluate("document.querySelectorAll('header script').length") == 1  # the toggle's own
+    assert not page.evaluate("[...document.scripts].some(s => s.text.includes('var palette=__md_get'))")  # Material's early script
+    visible_toggle(page).click()  # choose dark
+    page.add_init_script(
+        "new MutationObserver((_, o) => { if (document.querySelector('article')) {"
+        " window.__schemeAtArticle = document.body.getAttribute('data-md-color-scheme'); o.disconnect(); } })"
+        ".observe(document, {childList: true, subtree: true});"
+    )
+    page.goto(f"{served_site}/glossary/", wait_until="networkidle")
+    assert page.evaluate("window.__schemeAtArticle") == "slate"
     context.close()
