@@ -12,6 +12,13 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
+# Records the scheme as soon as the article exists, before any deferred script or the bundle.
+SCHEME_AT_ARTICLE = (
+    "new MutationObserver((_, o) => { if (document.querySelector('article')) {"
+    " window.__schemeAtArticle = document.body.getAttribute('data-md-color-scheme'); o.disconnect(); } })"
+    ".observe(document, {childList: true, subtree: true});"
+)
+
 
 def scheme(page) -> str:
     return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
@@ -25,12 +32,7 @@ def visible_toggle(page):
 def test_first_paint_follows_the_phone_setting(browser, served_site, system, expected):
     context = browser.new_context(color_scheme=system)
     page = context.new_page()
-    # Record the scheme as soon as the article exists, before any deferred script or the bundle.
-    page.add_init_script(
-        "new MutationObserver((_, o) => { if (document.querySelector('article')) {"
-        " window.__schemeAtArticle = document.body.getAttribute('data-md-color-scheme'); o.disconnect(); } })"
-        ".observe(document, {childList: true, subtree: true});"
-    )
+    page.add_init_script(SCHEME_AT_ARTICLE)
     page.goto(f"{served_site}/", wait_until="networkidle")
     assert page.evaluate("window.__schemeAtArticle") == expected
     assert scheme(page) == expected
@@ -89,11 +91,7 @@ def test_the_header_runs_one_script_and_a_stored_choice_still_applies_on_first_p
     assert page.evaluate("document.querySelectorAll('header script').length") == 1  # the toggle's own
     assert not page.evaluate("[...document.scripts].some(s => s.text.includes('var palette=__md_get'))")  # Material's early script
     visible_toggle(page).click()  # choose dark
-    page.add_init_script(
-        "new MutationObserver((_, o) => { if (document.querySelector('article')) {"
-        " window.__schemeAtArticle = document.body.getAttribute('data-md-color-scheme'); o.disconnect(); } })"
-        ".observe(document, {childList: true, subtree: true});"
-    )
+    page.add_init_script(SCHEME_AT_ARTICLE)
     page.goto(f"{served_site}/glossary/", wait_until="networkidle")
     assert page.evaluate("window.__schemeAtArticle") == "slate"
     context.close()
