@@ -8,17 +8,23 @@ from debtkb.editions.settings import edition_from_extra
 from debtkb.seo import PageFacts, faq_entries, json_ld, meta_tags, robots_txt
 from debtkb.timing import instrument
 
+_state = {}
+
+
+def on_config(config):
+    _state["edition"] = edition_from_extra(config.extra)  # checked already by hooks/edition.py
+
 
 def on_files(files, config):
     roots = config.extra.get("edition_roots") or {}
-    if not edition_from_extra(config.extra).traditional:  # robots.txt lives at the site's root only
+    if not _state["edition"].traditional:  # robots.txt lives at the site's root only
         files.append(File.generated(config, "robots.txt", content=robots_txt([root + "sitemap.xml" for root in roots.values()])))
     return files
 
 
 @event_priority(30)  # after the glossary (50) and the edition conversion (40)
 def on_page_context(context, page, config, nav):
-    edition = edition_from_extra(config.extra)  # checked already by hooks/edition.py
+    edition = _state["edition"]
     site_url = config.site_url
     terms = page.meta.get("defined_terms") or []
     if edition.traditional:
