@@ -1,16 +1,20 @@
 """Guide pages and topics: a disclaimer and the checked date on every guide page, and topic tags
 checked against extra.guide.topics on every page (logic: debtkb.guide)."""
 
+import datetime
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
+from debtkb import freshness
 from debtkb.editions.settings import edition_from_extra
 from debtkb.guide import GUIDE, GuideError, checked_date, settings_from_extra, tag_problems, with_disclaimer
+from debtkb.markdown_lines import front_matter_line
 from debtkb.paths import page_source
 from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
-_state = {"settings": None, "errors": 0, "traditional": False}
+_state = {"settings": None, "errors": 0, "traditional": False, "strict": False}
 
 
 def on_config(config):
@@ -20,6 +24,7 @@ def on_config(config):
         raise PluginError(str(e)) from None
     _state["errors"] = 0
     _state["traditional"] = edition_from_extra(config.extra).traditional
+    _state["strict"] = bool(config.strict)
 
 
 @event_priority(60)  # before the Traditional edition converts the tags (-10) and the tags plugin reads them (-50)
@@ -39,6 +44,10 @@ def on_page_markdown(markdown, page, config, files):
         log.error(str(e))
         _state["errors"] += 1
         return markdown
+    if not _state["traditional"]:  # same sources in both editions: say it once
+        stale = freshness.stale_checked(checked, datetime.date.today(), f"{path}:{front_matter_line(source(), 'checked', 1)}")
+        if stale:
+            log.log(freshness.level(_state["strict"]), freshness.message(stale, _state["strict"]))
     return with_disclaimer(markdown, _state["settings"].disclaimer, checked)
 
 

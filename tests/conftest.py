@@ -26,13 +26,14 @@ class Build:
     seconds: float
 
 
-def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None, tool: str = "mkdocs") -> Build:
+def mkdocs_build(config: Path, site_dir: Path, env: dict[str, str] | None = None, tool: str = "mkdocs", strict: bool = True) -> Build:
     """Run the real CLI, strict and not quiet (quiet mode would drop the warnings strict counts).
-    ``tool="properdocs"`` builds with ProperDocs, the maintained MkDocs 1.x fork."""
+    ``tool="properdocs"`` builds with ProperDocs, the maintained MkDocs 1.x fork; ``strict=False``
+    builds as `mkdocs serve` does."""
     started = time.perf_counter()
     proc = subprocess.run(
         # -f relative to the working directory, as contributors type it (the hooks must resolve it).
-        [sys.executable, "-m", tool, "build", "--strict", "-f", config.name, "-d", str(site_dir)],
+        [sys.executable, "-m", tool, "build", *(["--strict"] if strict else []), "-f", config.name, "-d", str(site_dir)],
         cwd=config.parent,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         capture_output=True,

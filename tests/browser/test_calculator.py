@@ -75,11 +75,16 @@ def test_notice_names_its_source_only_above_the_lines(page, served_site):
     page.get_by_label("年利率（%）", exact=True).fill("18")
     notices = calc(page).locator(".kb-calc__notice")
     expect(notices).to_have_count(1)
-    expect(notices.first).to_contain_text("LPR 3.00%，2025-09-22")
+    # Which LPR the cap uses, its date, and that the law uses the LPR of the contract's date (issue #15)
+    expect(notices.first).to_contain_text("这里用的是 2025 年 9 月 22 日公布的一年期 LPR 3.00%")
+    expect(notices.first).to_contain_text("法律按合同成立时的 LPR 计算上限")
     expect(notices.first).to_contain_text("第二十五条")
     page.get_by_label("年利率（%）", exact=True).fill("30")
     expect(notices).to_have_count(2)
     expect(notices.first).to_contain_text("金规〔2025〕9号")
+    expect(notices.first).to_contain_text("据评论文章解读")  # a reading of the text, not a quotation
+    expect(notices.first).to_contain_text("只涉及银行与平台合作的助贷业务")
+    expect(notices.first).not_to_contain_text("要求商业银行")
 
 
 def test_bad_input_is_explained_next_to_its_field(page, served_site):

@@ -4,9 +4,11 @@ visible questions, topics, editor's notes, and the path from the home page to th
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -90,7 +92,9 @@ def test_the_guide_has_the_six_pages_the_issue_names():
 @pytest.mark.parametrize("path", GUIDE)
 def test_every_guide_page_shows_the_disclaimer_and_the_checked_date(site, path, edition):
     _, page = read(site, edition + path)
-    expected = ("这不是法律意见", "不构成法律意见", "核对于 2026 年 11 月 30 日") if not edition else ("這不是法律意見", "不構成法律意見", "核對於 2026 年 11 月 30 日")
+    checked = yaml.safe_load((DOCS / (path.rstrip("/") + ".md")).read_text(encoding="utf-8").split("---\n")[1])["checked"]
+    on = f"{checked.year} 年 {checked.month} 月 {checked.day} 日"  # the page's own `checked:` date
+    expected = ("这不是法律意见", "不构成法律意见", f"核对于 {on}") if not edition else ("這不是法律意見", "不構成法律意見", f"核對於 {on}")
     for words in expected:
         assert words in page.text
 
@@ -155,7 +159,7 @@ def test_article_sections_link_to_the_guide(site):
 def test_editor_notes_say_what_changed_with_source_and_date(site, path):
     html = (site / path / "index.html").read_text(encoding="utf-8")
     note = html.split('<p class="admonition-title">编者注</p>')[1].split("</div>")[0]
-    assert "天星金融" in note and "https://ec100.cn/" in note and "核对日期：2026 年 11 月 30 日" in note
+    assert "天星金融" in note and "https://ec100.cn/" in note and "核对日期：2026 年 12 月 1 日" in note
 
 
 def test_topics_page_lists_every_topic_and_guide_page(site):
@@ -181,3 +185,40 @@ def test_a_page_with_an_unknown_topic_fails_the_build_with_file_and_line(tmp_pat
     assert "docs/index.md:3: unknown topic '利息'" in result.output
     assert "docs/guide.md:1: a guide page needs `checked: YYYY-MM-DD`" in result.output
     assert not (tmp_path / "site" / "index.html").exists()  # nothing half-written
+
+
+def _stale_project(tmp_path, checked: datetime.date, lpr_date: datetime.date) -> Path:
+    (tmp_path / "docs" / "guide").mkdir(parents=True)
+    (tmp_path / "docs" / "index.md").write_text("---\ntitle: 首页\ntags:\n  - 征信\n---\n\n# 首页\n", encoding="utf-8")
+    (tmp_path / "docs" / "guide" / "a.md").write_text(
+        f"---\ntitle: 指南\nkind: guide\ntags:\n  - 征信\nchecked: {checked.isoformat()}\n---\n\n# 指南\n", encoding="utf-8"
+    )
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        f"site_name: t\nhooks:\n  - {ROOT / 'hooks' / 'guide.py'}\n  - {ROOT / 'hooks' / 'calculator.py'}\n"
+        "extra:\n  guide:\n    topics: [征信]\n    disclaimer: 说明。\n"
+        f"  lpr:\n    one_year: 0.03\n    date: {lpr_date.isoformat()}\n    source: 测试\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def test_stale_checked_and_lpr_dates_are_warnings_naming_file_and_line_that_do_not_block_a_build(tmp_path):
+    today = datetime.date.today()
+    config = _stale_project(tmp_path, today.replace(year=today.year - 2), today.replace(year=today.year - 1))
+    loose = mkdocs_build(config, tmp_path / "site", strict=False)  # as `make serve` builds
+    assert loose.returncode == 0, loose.output
+    assert re.search(r"WARNING\s+-\s+\S*hooks/guide: docs/guide/a.md:6: checked: \d{4}-\d\d-\d\d is more than 12 months old", loose.output), loose.output
+    assert re.search(r"WARNING\s+-\s+\S*hooks/calculator: mkdocs.yml:11: extra.lpr is the LPR of \d{4}-\d\d-\d\d, more than 3 months ago", loose.output), loose.output
+    strict = mkdocs_build(config, tmp_path / "strict")  # `make site`, CI: printed, not counted
+    assert strict.returncode == 0, strict.output
+    assert "warning (stale date, not counted by --strict): docs/guide/a.md:6: checked:" in strict.output
+    assert "warning (stale date, not counted by --strict): mkdocs.yml:11: extra.lpr" in strict.output
+    assert (tmp_path / "strict" / "guide" / "a" / "index.html").exists()
+
+
+def test_fresh_dates_print_nothing(tmp_path):
+    today = datetime.date.today()
+    result = mkdocs_build(_stale_project(tmp_path, today, today), tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.output
+    assert "months old" not in result.output and "months ago" not in result.output

@@ -155,7 +155,8 @@ function notices(s, lpr) {
   if (s.apr > 0.24 + 1e-12) out.push(format(S.notices.above24, { apr: percent(s.apr) }));
   const cap = 4 * lpr.rate;
   if (s.apr > cap + 1e-12) {
-    out.push(format(S.notices.aboveLpr, { apr: percent(s.apr), lpr: percent(lpr.rate), date: lpr.date, cap: percent(cap), source: lpr.source }));
+    const [y, m, d] = lpr.date.split("-").map(Number); // ISO date from mkdocs.yml, shown as 2025 年 9 月 22 日
+    out.push(format(S.notices.aboveLpr, { apr: percent(s.apr), lpr: percent(lpr.rate), date: format(S.notices.date, { y, m, d }), cap: percent(cap), source: lpr.source }));
   }
   return out.map((text) => el("p", { class: "kb-calc__notice", text }));
 }
