@@ -1,0 +1,38 @@
+"""What counts as Chinese text, in one place: the importer, the linter and the glossary use these.
+
+``HAN`` is a character-class body (for ``[...]`` in a regular expression), not a set.
+"""
+
+from __future__ import annotations
+
+import re
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+"""Unified CJK ideographs, extension A and the compatibility ideographs."""
+
+CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014"
+"""CJK symbols and punctuation, full-width forms, curly quotes, … and —."""
+
+CJK_TEXT = HAN + CJK_PUNCT
+"""Characters that make a stretch "Chinese text" (for rules that apply only between them)."""
+
+SENTENCE_END = "。！？；…"
+"""Where a Chinese sentence ends (closing quotes and brackets stay with it)."""
+
+CLOSERS = "”’」』）》】"
+
+_HAN_RE = re.compile(f"[{HAN}]")
+
+
+def han_count(text: str) -> int:
+    return len(_HAN_RE.findall(text))
+
+
+def has_han(text: str) -> bool:
+    return bool(_HAN_RE.search(text))
+
+
+def ends_sentence(text: str) -> bool:
+    """True when the text ends like a sentence (。！？；… possibly followed by closing quotes)."""
+    stripped = text.rstrip().rstrip(CLOSERS)
+    return stripped[-1:] in SENTENCE_END or stripped[-1:] in "?!"
