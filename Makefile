@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 ADDR ?= 127.0.0.1:8000
 # The browser the tests drive: Debian's chromium, or any Chromium/Chrome binary (CHROMIUM=...).
 export CHROMIUM ?= /usr/bin/chromium
-ARTICLE ?= content/articles/xiaomi-finance-60k.txt
+ARTICLE ?=
 PYTEST_ARGS ?=
 
 # Material 9.8 prints an end-of-life banner on every build; it is known and not actionable here.
@@ -20,7 +20,7 @@ help:
 	@echo "make test    set up and run every test (unit, build, browser)"
 	@echo "make site    strict build into site/"
 	@echo "make lint    check content (file:line for every problem); make fix applies automatic fixes"
-	@echo "make import  re-import $(ARTICLE) into docs/ (FORCE=1 to overwrite edited pages)"
+	@echo "make import  import every content/articles/*.txt into docs/ (ARTICLE=path for one; FORCE=1 overwrites edited pages)"
 	@echo "make bench   measure budgets (weight, speed) into reports/"
 	@echo "make bench-scale  build synthetic sites of 100/500/2000 pages, with and without hooks"
 
@@ -45,6 +45,7 @@ serve: $(VENV)/.site-deps
 site: $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict
 
+# Every article under content/articles/, or ARTICLE=path; the report is content/import-report.md.
 import: $(VENV)/.site-deps
 	$(BIN)/python -m debtkb.importer $(ARTICLE) $(if $(FORCE),--force)
 

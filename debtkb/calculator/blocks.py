@@ -15,6 +15,7 @@ import secrets
 from dataclasses import dataclass
 
 from debtkb.calculator.options import CalculatorOptions, parse_options
+from debtkb.problems import LocatedProblems
 
 FENCE_NAME = "repayment-calculator"
 _FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*)$")
@@ -28,13 +29,8 @@ class Calculator:
     token: str  # the placeholder paragraph's text
 
 
-class BlockErrors(Exception):
+class BlockErrors(LocatedProblems):
     """Every bad block on a page: ``problems`` holds ``(line, message)`` with source-file lines."""
-
-    def __init__(self, path: str, problems: list[tuple[int, str]]):
-        self.path = path
-        self.problems = problems
-        super().__init__("\n".join(f"{path}:{line}: {message}" for line, message in problems))
 
 
 def body_offset(source: str, markdown: str) -> int:

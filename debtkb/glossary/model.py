@@ -8,19 +8,16 @@ from pathlib import Path
 
 import yaml
 
+from debtkb.problems import LocatedProblems
+
 REQUIRED = ("term", "aliases", "english", "definition", "related", "legal")
 OPTIONAL = ("sources", "not_in")
 MAX_DEFINITION = 200
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
-class GlossaryError(Exception):
+class GlossaryError(LocatedProblems):
     """Bad glossary data; ``problems`` holds ``(line, message)``, ``str()`` is ``file:line: message`` lines."""
-
-    def __init__(self, path: str, problems: list[tuple[int, str]]):
-        self.path = path
-        self.problems = sorted(problems)
-        super().__init__("\n".join(f"{path}:{line}: {message}" for line, message in self.problems))
 
 
 @dataclass(frozen=True)

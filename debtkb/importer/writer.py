@@ -34,7 +34,10 @@ class Planned:
 @dataclass(frozen=True)
 class Outcome:
     path: Path
-    status: str  # "created" | "updated" | "unchanged" | "overwritten (--force)"
+    status: str  # see plan_outcomes
+
+
+WRITES = {"created", "updated", "overwritten (--force)"}
 
 
 def sha256(text: str) -> str:
@@ -59,10 +62,10 @@ def nav_block(text: str, key: str, entries: list[str]) -> str:
     pattern = re.compile(rf"^(?P<indent>[ \t]*){re.escape(begin)}[ \t]*\n.*?^[ \t]*{re.escape(end)}[ \t]*$", re.M | re.S)
     match = pattern.search(text)
     if not match:
-        snippet = "\n".join(["nav:", f"  {begin}", *(f"  - {e}" for e in entries), f"  {end}"])
+        snippet = "\n".join(["nav:", f"  {begin}", *(f"  - {e}" for e in entries[:3]), f"  {end}"])
         raise ImportRefused(
             f"mkdocs.yml has no nav block for '{key}'. Add these lines under nav: (the importer keeps what is "
-            f"between the markers in article order):\n{snippet}"
+            f"between the markers):\n{snippet}"
         )
     indent = match["indent"]
     block = "\n".join([f"{indent}{begin}", *(f"{indent}- {e}" for e in entries), f"{indent}{end}"])
@@ -70,25 +73,34 @@ def nav_block(text: str, key: str, entries: list[str]) -> str:
 
 
 def plan_outcomes(planned: list[Planned], recorded: dict[str, str], force: bool) -> list[Outcome]:
-    """Decide what happens to each file, or raise ``ImportRefused`` listing every file at risk."""
-    outcomes, refused = [], []
+    """What happens to each file. Statuses:
+
+    - ``created`` / ``updated``: written (an updated page still had the hash the importer wrote);
+    - ``unchanged``: the file already says this; ``kept``: an editor changed the page, but the
+      importer's output is the same as last time, so there is nothing to bring in;
+    - ``edited``: an editor changed the page and the output changed too: the article is kept
+      as it is unless ``force`` (``overwritten (--force)``);
+    - ``foreign``: a file the importer did not write is in the way.
+    """
+    outcomes = []
     for item in planned:
+        key = item.path.as_posix()
         if not item.path.exists():
             outcomes.append(Outcome(item.path, "created"))
             continue
         current = item.path.read_text(encoding="utf-8")
         if current == item.text:
             outcomes.append(Outcome(item.path, "unchanged"))
-        elif recorded.get(item.path.as_posix()) == sha256(current):
+        elif recorded.get(key) == sha256(current):
             outcomes.append(Outcome(item.path, "updated"))
         elif force:
             outcomes.append(Outcome(item.path, "overwritten (--force)"))
-        elif item.path.as_posix() in recorded:
-            refused.append(f"{item.path}: edited after the last import; re-run with --force to overwrite it, or merge the change by hand")
+        elif recorded.get(key) == sha256(item.text):
+            outcomes.append(Outcome(item.path, "kept"))
+        elif key in recorded:
+            outcomes.append(Outcome(item.path, "edited"))
         else:
-            refused.append(f"{item.path}: exists but was not written by this importer; re-run with --force to overwrite it, or move it")
-    if refused:
-        raise ImportRefused("refusing to overwrite:\n" + "\n".join(f"  {r}" for r in refused))
+            outcomes.append(Outcome(item.path, "foreign"))
     return outcomes
 
 

@@ -28,7 +28,8 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-def _replacement(ch: str) -> str | None:
+def look_alike(ch: str) -> str | None:
+    """The ordinary character a radical or compatibility form stands in for, or None."""
     code = ord(ch)
     if ch in RADICALS:
         return RADICALS[ch]
@@ -46,7 +47,7 @@ def check(path: str, text: str) -> list[Problem]:
         for col, ch in enumerate(visible, start=1):
             if ch in ZERO_WIDTH:
                 problems.append(Problem(path, number, col, "characters", f"invisible {ZERO_WIDTH[ch]} (U+{ord(ch):04X}): delete it"))
-            elif (normal := _replacement(ch)) and normal != ch:
+            elif (normal := look_alike(ch)) and normal != ch:
                 problems.append(Problem(path, number, col, "characters", f"look-alike “{ch}” (U+{ord(ch):04X}, a radical or compatibility form): write “{normal}”"))
             elif simplified[col - 1] != ch and "\u3400" <= ch <= "\u9fff":
                 problems.append(Problem(path, number, col, "characters", f"Traditional “{ch}” in a Simplified page: write “{simplified[col - 1]}”"))

@@ -1,4 +1,5 @@
-"""The importer command end to end in a scratch project: writes, refusals, all-or-nothing."""
+"""The importer command end to end in a scratch project: many articles, writes, kept edits,
+refusals that spare the other articles, all-or-nothing per article, the report."""
 
 import json
 import shutil
@@ -11,138 +12,159 @@ from tests.paths import FIXTURES
 
 SYNTHETIC = FIXTURES / "articles" / "synthetic-credit-card.txt"
 MKDOCS = """site_name: 测试
+extra:
+  importer:
+    folder: articles
+    split_above: 6000
+    pinned:
+      synthetic-credit-card: {folder: "", split: true}
 nav:
   - 首页: home.md
   # importer:begin synthetic-credit-card
   # importer:end synthetic-credit-card
+  - 文章:
+      # importer:begin articles
+      # importer:end articles
   - 其他: other.md
 """
+SHORT = "网贷逾期三个月怎么办\n逾期以后，先弄清欠款数字，再联系平台说明情况。\n一、先算清楚\n把本金、利息和罚息分开记下来。\n"
+OTHER = "信用卡逾期了会怎样\n信用卡逾期以后，银行会先提醒，再收取违约金。\n"
 
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     (tmp_path / "content" / "articles").mkdir(parents=True)
     shutil.copy(SYNTHETIC, tmp_path / "content" / "articles")
+    (tmp_path / "content" / "articles" / "wangdai.txt").write_text(SHORT, encoding="utf-8")
     (tmp_path / "docs").mkdir()
     (tmp_path / "mkdocs.yml").write_text(MKDOCS, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 
 
-def run(*extra):
-    return main(["content/articles/synthetic-credit-card.txt", *extra])
-
-
 def snapshot(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def test_first_import_writes_pages_nav_and_manifest(project, capsys):
-    assert run() == 0
+def test_first_import_writes_every_article_its_nav_manifest_and_report(project, capsys):
+    assert main([]) == 0
     out = capsys.readouterr().out
-    pages = ["index.md", "fenqi-feiyong.md", "yuqi-de-houguo.md", "yingdui-banfa.md"]
-    for page in pages:
+    for page in ["index.md", "fenqi-feiyong.md", "yuqi-de-houguo.md", "yingdui-banfa.md", "articles/wangdai-yuqi-sange-yue-zenmeban.md"]:
         assert f"wrote docs/{page} (created)" in out
         assert (project / "docs" / page).is_file()
-    assert "4 pages, 4 written, 0 unchanged" in out
+    assert "2 articles: 2 imported, 0 unchanged, 0 kept as edited, 0 refused" in out
     nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "  - 首页: home.md\n  # importer:begin synthetic-credit-card\n  - index.md\n  - fenqi-feiyong.md\n" in nav
-    assert nav.endswith("  # importer:end synthetic-credit-card\n  - 其他: other.md\n")
+    assert "      # importer:begin articles\n      - articles/wangdai-yuqi-sange-yue-zenmeban.md\n      # importer:end articles\n" in nav
     manifest = json.loads((project / "content" / "import-manifest.json").read_text(encoding="utf-8"))
-    assert sorted(manifest["content/articles/synthetic-credit-card.txt"]["pages"]) == sorted(f"docs/{p}" for p in pages)
-    section = (project / "docs" / "fenqi-feiyong.md").read_text(encoding="utf-8")
-    assert "# 一、分期费用\n\n分期手续费按月收取，看上去费率不高。\n\n## 1.1 手续费的计算\n" in section
+    assert list(manifest["content/articles/wangdai.txt"]["pages"]) == ["docs/articles/wangdai-yuqi-sange-yue-zenmeban.md"]
+    page = (project / "docs" / "articles" / "wangdai-yuqi-sange-yue-zenmeban.md").read_text(encoding="utf-8")
+    assert page.startswith("---\ntitle: 网贷逾期三个月怎么办\ndescription: 逾期以后，先弄清欠款数字，再联系平台说明情况。\nsource: content/articles/wangdai.txt\n---\n\n# 网贷逾期三个月怎么办\n")
+    assert "\n## 一、先算清楚\n\n把本金、利息和罚息分开记下来。\n" in page
+    report = (project / "content" / "import-report.md").read_text(encoding="utf-8")
+    assert "| `content/articles/wangdai.txt` | published | title, 一、 headings | 1 | none | 0 | 0 |" in report
 
 
-def test_into_a_subfolder(project):
-    assert run("--into", "cards") == 0
-    assert (project / "docs" / "cards" / "index.md").is_file()
-    assert "  - cards/index.md\n" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+def test_one_article_can_be_named(project, capsys):
+    assert main(["content/articles/wangdai.txt"]) == 0
+    assert "1 articles: 1 imported" in capsys.readouterr().out
+    assert not (project / "docs" / "index.md").exists()
 
 
 def test_reimport_without_changes_writes_nothing(project, capsys):
-    run()
+    main([])
     before = snapshot(project)
     capsys.readouterr()
-    assert run() == 0
-    assert "4 pages, 0 written, 4 unchanged" in capsys.readouterr().out
+    assert main([]) == 0
+    assert "2 articles: 0 imported, 2 unchanged" in capsys.readouterr().out
     assert snapshot(project) == before
 
 
-def test_refuses_to_overwrite_an_edited_page(project, capsys):
-    run()
+def test_an_edited_page_is_kept_and_nothing_of_its_article_is_written(project, capsys):
+    main([])
     page = project / "docs" / "yuqi-de-houguo.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n编者补充的一段。\n", encoding="utf-8")
     source = project / "content" / "articles" / "synthetic-credit-card.txt"
-    source.write_text(source.read_text(encoding="utf-8").replace("具體標準以合同為准。", "具體標準以借款合同為准。"), encoding="utf-8")
-    before = snapshot(project)
+    source.write_text(source.read_text(encoding="utf-8").replace("具體標準以合同為准。", "具體標準以借款合同為准。").replace("遇到困難時", "遇到困難的時候"), encoding="utf-8")
+    (project / "content" / "articles" / "wangdai.txt").write_text(SHORT.replace("先算清楚", "先算清欠款"), encoding="utf-8")
+    pages_before = {k: v for k, v in snapshot(project).items() if k.startswith("docs/") and "articles/" not in k}
     capsys.readouterr()
-    assert run() == 1
-    err = capsys.readouterr().err
-    assert "nothing was written" in err
-    assert "docs/yuqi-de-houguo.md: edited after the last import; re-run with --force" in err
-    assert "fenqi-feiyong" not in err  # only the edited file is named
-    assert snapshot(project) == before
+    assert main([]) == 0  # kept is not a failure
+    out = capsys.readouterr().out
+    assert "docs/yuqi-de-houguo.md: edited after the last import; kept as it is" in out
+    assert "fenqi-feiyong" not in out.split("kept as edited")[1].split("\n")[0]
+    assert {k: v for k, v in snapshot(project).items() if k.startswith("docs/") and "articles/" not in k} == pages_before  # yingdui-banfa not updated either
+    assert "先算清欠款" in (project / "docs" / "articles" / "wangdai-yuqi-sange-yue-zenmeban.md").read_text(encoding="utf-8")  # the other article is
 
 
 def test_unedited_pages_are_updated_when_the_source_changes(project, capsys):
-    run()
+    main([])
     source = project / "content" / "articles" / "synthetic-credit-card.txt"
     source.write_text(source.read_text(encoding="utf-8").replace("具體標準以合同為准。", "具體標準以借款合同為准。"), encoding="utf-8")
     capsys.readouterr()
-    assert run() == 0
+    assert main([]) == 0
     out = capsys.readouterr().out
     assert "wrote docs/yuqi-de-houguo.md (updated)" in out
-    assert "kept  docs/fenqi-feiyong.md (unchanged)" in out
+    assert "docs/fenqi-feiyong.md" not in out  # unchanged: not rewritten
     assert "具体标准以借款合同为准。" in (project / "docs" / "yuqi-de-houguo.md").read_text(encoding="utf-8")
 
 
 def test_force_overwrites_an_edited_page(project, capsys):
-    run()
+    main([])
     page = project / "docs" / "index.md"
     page.write_text("编辑过\n", encoding="utf-8")
-    assert run("--force") == 0
+    source = project / "content" / "articles" / "synthetic-credit-card.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "補充一句。\n", encoding="utf-8")
+    assert main(["--force"]) == 0
     assert "wrote docs/index.md (overwritten (--force))" in capsys.readouterr().out
     assert page.read_text(encoding="utf-8").startswith("---\ntitle: 信用卡分期还不上怎么办\n")
 
 
-def test_refuses_a_file_it_did_not_write(project, capsys):
+def test_a_refused_article_spares_the_others_and_names_file_and_line(project, capsys):
     (project / "docs" / "index.md").write_text("别人的首页\n", encoding="utf-8")
-    assert run() == 1
-    assert "docs/index.md: exists but was not written by this importer" in capsys.readouterr().err
-    assert not (project / "docs" / "fenqi-feiyong.md").exists()
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        (b"", "synthetic-credit-card.txt:1: the file is empty"),
-        ("标题\n副标题\n小编导语\n正文。\n一、甲\n2.1 乙\n正文。\n".encode(), "synthetic-credit-card.txt:6: subsection 2.1 is inside section 一、"),
-        ("标题\n副标题\n小编导语\n正文。\n一、甲\n".encode(), "synthetic-credit-card.txt:5: section '一、甲' has no text"),
-        ("标题\n副标题\n小编导语\n".encode() + "正文。\n".encode("gb18030"), "synthetic-credit-card.txt:4: not valid UTF-8"),
-    ],
-)
-def test_bad_input_writes_nothing(project, capsys, text, message):
-    (project / "content" / "articles" / "synthetic-credit-card.txt").write_bytes(text)
-    before = snapshot(project)
-    assert run() == 1
+    (project / "content" / "articles" / "empty.txt").write_bytes(b"")
+    assert main([]) == 1
     err = capsys.readouterr().err
-    assert "import failed, nothing was written" in err and message in err
-    assert snapshot(project) == before
+    assert "docs/index.md: exists but was not written by this importer" in err
+    assert "content/articles/empty.txt:1: the file is empty" in err
+    assert not (project / "docs" / "fenqi-feiyong.md").exists()  # nothing of the refused article
+    assert (project / "docs" / "articles" / "wangdai-yuqi-sange-yue-zenmeban.md").is_file()  # the good one is imported
+    assert "| `content/articles/empty.txt` | refused |" in (project / "content" / "import-report.md").read_text(encoding="utf-8")
+
+
+def test_two_articles_with_the_same_title_get_different_urls(project):
+    (project / "content" / "articles" / "wangdai-copy.txt").write_text(SHORT.replace("再联系平台", "然后联系平台"), encoding="utf-8")
+    assert main([]) == 0
+    assert sorted(p.name for p in (project / "docs" / "articles").iterdir()) == ["wangdai-yuqi-sange-yue-zenmeban-2.md", "wangdai-yuqi-sange-yue-zenmeban.md"]
+
+
+def test_an_article_keeps_its_url_when_its_title_changes(project):
+    main([])
+    (project / "content" / "articles" / "wangdai.txt").write_text(SHORT.replace("网贷逾期三个月怎么办", "网贷逾期半年怎么办"), encoding="utf-8")
+    assert main([]) == 0
+    page = project / "docs" / "articles" / "wangdai-yuqi-sange-yue-zenmeban.md"
+    assert "title: 网贷逾期半年怎么办" in page.read_text(encoding="utf-8")
 
 
 def test_missing_nav_markers_are_explained(project, capsys):
     (project / "mkdocs.yml").write_text("site_name: 测试\nnav:\n  - home.md\n", encoding="utf-8")
-    assert run() == 1
+    assert main([]) == 1
     err = capsys.readouterr().err
-    assert "mkdocs.yml has no nav block for 'synthetic-credit-card'" in err
-    assert "  # importer:begin synthetic-credit-card\n  - index.md\n" in err
-    assert list((project / "docs").iterdir()) == []
+    assert "mkdocs.yml has no nav block for 'articles'" in err or "mkdocs.yml has no nav block for 'synthetic-credit-card'" in err
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: 测试\nnav:\n  - home.md\n"
+
+
+def test_bad_settings_name_the_line(project, capsys):
+    (project / "mkdocs.yml").write_text(MKDOCS.replace("split_above: 6000", "split_above: many"), encoding="utf-8")
+    before = snapshot(project)
+    assert main([]) == 1
+    assert "mkdocs.yml:5: extra.importer.split_above must be a number" in capsys.readouterr().err
+    assert snapshot(project) == before
 
 
 def test_dry_run_writes_nothing(project, capsys):
     before = snapshot(project)
-    assert run("--dry-run") == 0
+    assert main(["--dry-run"]) == 0
     assert "would write docs/index.md (created)" in capsys.readouterr().out
     assert snapshot(project) == before
 

@@ -3,9 +3,15 @@
 import pytest
 import yaml
 
-from debtkb.importer.article import Line, load
-from debtkb.importer.render import DESCRIPTION_MAX, anchor, description, pinyin_slug, render, sentences
+import markdown
+
+from debtkb.importer.article import load
+from debtkb.importer.render import DESCRIPTION_MAX, anchor, description, escape, pinyin_slug, single_page, split_pages, sentences
 from tests.paths import FIXTURES, SEED
+
+
+def render(loaded):
+    return split_pages(loaded[0], "", {})
 
 
 def front_matter(text):
@@ -40,17 +46,14 @@ def test_sentences_keep_closing_quotes():
 
 
 def test_description_whole_sentences_within_limit():
-    paragraph = [Line("第一句话。" * 10 + "最后一句话。" * 20, 1)]
-    desc = description(paragraph)
-    assert len(desc) <= DESCRIPTION_MAX and desc.endswith("。")
-    assert paragraph[0].text.startswith(desc)
+    text = "第一句话。" * 10 + "最后一句话。" * 20
+    assert description([text]) == "第一句话。" * 10 + "最后一句话。" * 11  # 50 + 66 = 116 characters: the 12th would pass 120
 
 
 def test_description_cuts_a_long_first_sentence_at_a_comma():
-    paragraph = [Line("，".join(["这是一个很长的从句"] * 30) + "。", 1)]
-    desc = description(paragraph)
-    assert len(desc) <= DESCRIPTION_MAX and desc.endswith("…")
-    assert paragraph[0].text.startswith(desc[:-1])
+    text = "，".join(["这是一个很长的从句"] * 30) + "。"
+    assert description([text]) == "，".join(["这是一个很长的从句"] * 11) + "…"  # the last comma within 119 characters
+    assert description(["一" * 200 + "。"]) == "一" * 119 + "…"  # no comma: cut at the limit
 
 
 def test_every_page_has_title_and_short_description():
@@ -82,8 +85,46 @@ def test_section_page_layout():
 
 
 def test_index_links_every_section_and_subsection():
-    article = load(SEED)
-    index = render(article)[0].text
+    index = render(load(SEED))[0].text
     assert "- [一、小米金融的崛起](xiaomi-jinrong-de-jueqi.md)" in index
     assert "    - [4.2 制定还款计划](yingdui-qiankuan-wenti-de-celue.md#42-制定还款计划)" in index
-    assert index.count("](") == len(article.sections) + sum(len(s.subsections) for s in article.sections)
+    assert index.count("](") == 6 + 14  # six sections, fourteen subsections
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# 不是标题",
+        "1. 不是列表",
+        "- 不是列表",
+        "> 不是引用",
+        "!!! note 不是提示框",
+        "利率*年化*与_分期_",
+        "见[链接](a.md)和[^1]",
+        "小于<b>号</b>和&amp;",
+        "行尾属性 {: #id }",
+        ": 不是定义",
+        "反斜杠\\与`代码`",
+        "===",
+        "---",
+    ],
+)
+def test_escaped_text_renders_as_written(text):
+    html = markdown.markdown(escape(text), extensions=["attr_list", "def_list", "admonition", "footnotes", "tables"])
+    assert html.startswith("<p>") and html.endswith("</p>"), html
+    import html as html_module
+    assert html_module.unescape(html.removeprefix("<p>").removesuffix("</p>")) == text
+
+
+def test_urls_become_links():
+    assert escape("详见 https://example.com/a_b。") == "详见 <https://example.com/a_b>。"
+
+
+def test_single_page_layout():
+    article, _ = load(FIXTURES / "articles" / "synthetic-credit-card.txt")
+    page = single_page(article, "articles/xinyongka.md", {"source": "content/articles/x.txt", "date": "2024-03-18", "site": None})
+    meta = front_matter(page.text)
+    assert meta == {"title": "信用卡分期还不上怎么办", "description": "信用卡分期看似轻松，实际成本往往被低估。本文用三个部分说明分期的费用、逾期的后果和可行的应对办法。", "source": "content/articles/x.txt", "date": "2024-03-18"}
+    body = page.text.split("---\n", 2)[2]
+    assert body.startswith("\n# 信用卡分期还不上怎么办\n\n信用卡分期\n{ .kb-subtitle }\n\n## 小编导语\n\n")
+    assert "\n## 一、分期费用\n\n分期手续费按月收取，看上去费率不高。\n\n### 1.1 手续费的计算\n" in body

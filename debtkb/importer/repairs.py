@@ -1,0 +1,164 @@
+"""Stage 3: certain repairs, each run only on an article whose evidence shows its artefact.
+
+A rule is a small pure function ``str -> (str, int)`` (the repaired line and how many places it
+changed) with the evidence it needs (``evidence.DETECTORS``; ``None`` for the site's own
+copywriting rules, which every article follows). ``RULES`` is applied in order, line by line, so
+the parser can still name source lines. What cannot be repaired for certain is not here but in
+``damage``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from debtkb.importer.evidence import ENTITY, PINYIN_ANNOTATION, WENTI_PATTERN, ZERO_WIDTH, t2s
+from debtkb.text import CJK_TEXT
+
+
+def remove_pinyin_annotations(text: str) -> tuple[str, int]:
+    """Drop parenthesised pinyin glued to a character: ``應(yīng)該`` → ``應該``."""
+    return PINYIN_ANNOTATION.subn("", text)
+
+
+def restore_wenti(text: str) -> tuple[str, int]:
+    """Restore 问题 where the conversion lost its second character (``欠款問的`` → ``欠款問題的``),
+    only after the words that show the artefact (``evidence.WENTI_AFTER``)."""
+
+    def whole(m: re.Match) -> str:
+        wen = m.group("wen")
+        return m.group(0) + ("題" if wen == "問" else "题")
+
+    return WENTI_PATTERN.subn(whole, text)
+
+
+_ASCII_COMMA = re.compile(rf"(?<=[{CJK_TEXT}]),(?=\s*[{CJK_TEXT}])\s*")
+
+
+def fullwidth_commas(text: str) -> tuple[str, int]:
+    """Turn an ASCII comma between Chinese characters into ``，``; ``1,000`` and ``A, B`` stay."""
+    return _ASCII_COMMA.subn("，", text)
+
+
+# OpenCC's t2s keeps characters that are valid in both scripts. 著 is one: correct in 著名 and
+# 显著, but the particle "zhe" is written 着 in Simplified. These are the particle uses; each maps
+# the t2s output to the Simplified spelling. Keep the list short and add a test per entry.
+T2S_EXCEPTIONS: dict[str, str] = {
+    "随著": "随着",
+    "接著": "接着",
+    "意味著": "意味着",
+    "有著": "有着",
+    "带著": "带着",
+    "沿著": "沿着",
+    "朝著": "朝着",
+    "本著": "本着",
+    "靠著": "靠着",
+    "跟著": "跟着",
+    "顺著": "顺着",
+    "向著": "向着",
+    "凭著": "凭着",
+    "面临著": "面临着",
+    "存在著": "存在着",
+    "发挥著": "发挥着",
+}
+_EXCEPTION_RE = re.compile("|".join(sorted(map(re.escape, T2S_EXCEPTIONS), key=len, reverse=True)))
+
+
+def to_simplified(text: str) -> tuple[str, int]:
+    """Convert to Simplified with OpenCC ``t2s``, then apply ``T2S_EXCEPTIONS``.
+
+    The count is the number of characters that differ from the input.
+    """
+    converted = t2s().convert(text)
+    converted = _EXCEPTION_RE.sub(lambda m: T2S_EXCEPTIONS[m.group(0)], converted)
+    changed = sum(1 for a, b in zip(text, converted) if a != b) + abs(len(text) - len(converted))
+    return converted, changed
+
+
+_FINANCIAL = {"壹": "一", "贰": "二", "貳": "二", "叁": "三", "參": "三", "肆": "四", "伍": "五", "陆": "六", "陸": "六", "柒": "七", "捌": "八", "玖": "九", "拾": "十"}
+_FINANCIAL_HEADING = re.compile(r"^(?P<num>[壹贰貳叁參肆伍陆陸柒捌玖拾]{1,3})(?=[、.．])")
+
+
+def plain_numerals(text: str) -> tuple[str, int]:
+    """Heading numbers over-converted to the financial forms: ``壹、`` → ``一、`` (line start only)."""
+    return _FINANCIAL_HEADING.subn(lambda m: "".join(_FINANCIAL[c] for c in m["num"]), text)
+
+
+def decode_entities(text: str) -> tuple[str, int]:
+    """HTML entities the page's author meant as characters: ``&nbsp;`` → space, ``&hellip;`` → ….
+    Unknown names (``&helpp;``) are left for ``damage``."""
+    count = 0
+
+    def one(m: re.Match) -> str:
+        nonlocal count
+        char = html.unescape(m.group(0))
+        if char == m.group(0):
+            return char
+        count += 1
+        return " " if char == "\u00a0" else char
+
+    return ENTITY.sub(one, text), count
+
+
+def remove_zero_width(text: str) -> tuple[str, int]:
+    """Invisible characters (zero-width space, soft hyphen, …) copied from the web page."""
+    return ZERO_WIDTH.subn("", text)
+
+
+def plain_look_alikes(text: str) -> tuple[str, int]:
+    """Radicals and compatibility forms → the ordinary character (⺠ → 民), as `make lint` asks."""
+    from debtkb.lint.characters import look_alike
+
+    count = 0
+
+    def one(ch: str) -> str:
+        nonlocal count
+        normal = look_alike(ch)
+        if normal and normal != ch:
+            count += 1
+            return normal
+        return ch
+
+    return "".join(one(c) for c in text), count
+
+
+def space_latin_and_digits(text: str) -> tuple[str, int]:
+    """The site's copywriting rules (autocorrect, .autocorrectrc): 欠6万 → 欠 6 万, ASCII
+    punctuation between Chinese characters → full-width, so imported pages pass `make lint`."""
+    from debtkb.lint.copywriting import fix_line
+
+    fixed = fix_line(text)
+    return fixed, int(fixed != text)
+
+
+@dataclass(frozen=True)
+class Repair:
+    fn: Callable[[str], tuple[str, int]]
+    needs: str | None  # the evidence (evidence.DETECTORS name) that must be present; None: always
+
+    @property
+    def name(self) -> str:
+        return self.fn.__name__
+
+
+BEFORE_DAMAGE = (
+    Repair(decode_entities, "html_entities"),
+    Repair(remove_zero_width, "zero_width"),
+    Repair(plain_look_alikes, "look_alikes"),
+    Repair(remove_pinyin_annotations, "pinyin"),
+    Repair(restore_wenti, "dropped_wenti"),
+    Repair(fullwidth_commas, "ascii_punctuation"),
+    Repair(to_simplified, "traditional"),
+    Repair(plain_numerals, "financial_numerals"),
+)
+"""Before damaged fragments are cut: pinyin first (it sits between characters other rules look at),
+the script conversion after the Traditional-only patterns."""
+
+AFTER_DAMAGE = (Repair(space_latin_and_digits, None),)
+"""Last: copywriting would turn a mojibake ``?`` into ``？`` and hide it from ``damage``."""
+
+
+def applicable(rules: tuple[Repair, ...], evidence: dict[str, int]) -> tuple[Repair, ...]:
+    return tuple(r for r in rules if r.needs is None or evidence.get(r.needs))
