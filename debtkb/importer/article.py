@@ -60,22 +60,27 @@ def clean_lines(src: source.Source, report: Report) -> list[Line]:
 def remove_furniture(lines: list[Line], report: Report) -> tuple[list[Line], dict[str, str]]:
     """The lines without the old page's furniture (by pattern and in the footer zone), and the
     date and source site its byline gave."""
-    footer = furniture.footer_start([line.text for line in lines])
+    texts = [line.text for line in lines]
+    footer = furniture.footer_start(texts)
     meta: dict[str, str] = {}
-    kept = []
+    removed: dict[int, str] = {}  # index → the rule that took the line
     for i, line in enumerate(lines):
         rule = furniture.match(line.text)
         if rule and rule.name in ("byline", "source", "date_line", "cms_residue"):
             for key, value in furniture.byline_meta(line.text).items():
                 meta.setdefault(key, value)
         if footer is not None and i >= footer:
-            report.add(line.number, "removed", rule.name if rule else "footer_zone", line.text)
-            continue
-        if rule:
-            report.add(line.number, "removed", rule.name, line.text)
-            continue
-        if _DECORATION.match(line.text):
-            report.add(line.number, "removed", "decoration", line.text)
+            removed[i] = rule.name if rule and i == footer else "footer_zone"
+        elif rule:
+            removed[i] = rule.name
+        elif _DECORATION.match(line.text):
+            removed[i] = "decoration"
+    for i in furniture.header_meta(texts, removed):
+        removed[i] = "header_meta"
+    kept = []
+    for i, line in enumerate(lines):
+        if i in removed:
+            report.add(line.number, "removed", removed[i], line.text)
             continue
         text, fragments = furniture.strip_inline(line.text)
         for name, fragment in fragments:
@@ -84,7 +89,30 @@ def remove_furniture(lines: list[Line], report: Report) -> tuple[list[Line], dic
             kept.append(Line(line.number, text))
     if footer is not None:
         report.recognised("footer zone")
-    return kept, meta
+    return _without_repeats(kept, report), meta
+
+
+_TEASER_END = re.compile(r"(?:\.{2,}|…+|。。+)$")
+REPEAT_MIN = 40  # a paragraph this long said twice is a copy, not emphasis
+
+
+def _without_repeats(lines: list[Line], report: Report) -> list[Line]:
+    """A teaser (the first paragraph cut off with "...") before the paragraph itself, and a long
+    paragraph said a second time, are shown once."""
+    kept = []
+    seen: set[str] = set()
+    for k, line in enumerate(lines):
+        text = line.text
+        teaser = _TEASER_END.sub("", text)
+        if teaser != text and len(teaser) >= 15 and any(other.text.startswith(teaser) and other.text != text for other in lines[k + 1 :]):
+            report.add(line.number, "repeat", "teaser", text)
+            continue
+        if len(text) >= REPEAT_MIN and text in seen:
+            report.add(line.number, "repeat", "repeated_paragraph", text)
+            continue
+        seen.add(text)
+        kept.append(line)
+    return kept
 
 
 def load(path: str | Path, raw: bytes | None = None) -> tuple[Article, Report]:

@@ -49,6 +49,7 @@ RULES = (
     Rule("promotion", _r(r"(?:关注|搜索|添加|扫码|扫描|长按).{0,12}(?:公众号|微信号|二维码)|(?:公众号|微信号)" + _C + r"|长按(?:识别|扫描)?二维码|扫一扫|扫码(?:关注|添加|咨询)"), max_len=50, unless=_r(r"不要|别|谨防|小心|警惕|切勿|千万|陌生|骗")),
     Rule("caption", _r(r"^[(（]?\s*(?:相关)?(?:资料)?图(?:片)?(?:来源[^)）]*|仅供参考|来自网络|源于网络)?\s*[)）]?$|^(?:图片来源|图源|配图|图文来源)" + _C + r"|^[(（](?:相关资料图|资料图|资料图片[^)）]*|图片[^)）]{0,12}|配图[^)）]{0,12}|图[:：][^)）]{0,20})[)）]$")),
     Rule("share", _r(r"^(?:分享|收藏|点赞|举报|赞|踩)(?:\s*[|/·]?\s*(?:分享|收藏|点赞|举报|评论|赞|踩|打赏))+$|^(?:分享|打赏)(?:到)?" + _C)),
+    Rule("number_only", _r(r"^\d{1,7}$"), max_len=8),  # a view or comment count left on its own line
     Rule("cms_residue", _r(r"^[A-Za-z0-9_]{2,20}\s+\S{1,8}\s+\d+\s+\d+$|^[A-Za-z0-9_]{2,20}\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}")),
     # Fragments glued to the text they follow: a caption, a "read more" at the end of a paragraph.
     Rule("inline_caption", _r(r"[(（]\s*(?:相关资料图|资料图|资料图片仅供参考|图片仅供参考|图片来源于?网络|图片来自网络|配图来源于?网络)\s*[)）]"), scope="inline"),
@@ -58,8 +59,13 @@ RULES = (
 FOOTER_FROM = 1 / 3  # a footer rule opens the footer only after a third of the article's text
 
 
+_LIST_MARK = re.compile(r"^(?:[-*•·●▪]\s*)+")
+
+
 def match(line: str) -> Rule | None:
-    """The first line rule that matches the line (each rule says how long a furniture line can be)."""
+    """The first line rule that matches the line (each rule says how long a furniture line can be).
+    A byline written as a list (``- 2024-11-04 06:10``) is still a byline."""
+    line = _LIST_MARK.sub("", line)
     for rule in RULES:
         if rule.scope != "line" or len(line) >= rule.max_len:
             continue
@@ -110,3 +116,22 @@ def byline_meta(line: str) -> dict[str, str]:
     if site:
         meta["site"] = site["site"]
     return meta
+
+
+BYLINE_RULES = {"byline", "counter", "date_line", "number_only", "source", "cms_residue"}
+HEADER_META_MAX = 8
+
+
+def header_meta(lines: list[str], removed: dict[int, str]) -> list[int]:
+    """Short lines of the header (before the first line of prose) that sit inside a byline run:
+    the category beside the date and the view count (``- 综合信息`` / ``- 2024-11-04`` / ``- 44``)."""
+    found = []
+    for i, text in enumerate(lines):
+        if len(text) >= 25 and text.rstrip()[-1:] in "。！？…":
+            break  # the prose has begun
+        plain = _LIST_MARK.sub("", text)
+        if i in removed or len(plain) > HEADER_META_MAX or re.search(r"[。，！？；：,.!?;:]", plain):
+            continue
+        if removed.get(i - 1) in BYLINE_RULES or removed.get(i + 1) in BYLINE_RULES:
+            found.append(i)
+    return found

@@ -95,16 +95,20 @@ _ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
 _LINE_START = re.compile(r"^(?:(#+|>|[-+*](?=\s)|!!!|\?\?\?|-+$)|(\d+)([.)])(?=\s|$))")
 
 
+_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{1,80}?)(?<=\S)\*\*")
+
+
 def escape(text: str, table_cell: bool = False) -> str:
-    """Plain text as Markdown that renders exactly that text (URLs become links)."""
+    """Plain text as Markdown that renders exactly that text. URLs become links, and the
+    ``**bold**`` the original wrote inside a line stays bold (its asterisks are markup, not text)."""
     parts = []
     last = 0
     for m in _URL.finditer(text):
-        parts.append(_escape_plain(text[last : m.start()]))
+        parts.append(_escape_bold(text[last : m.start()]))
         url = m.group(0).rstrip(".,;:!?)'")
         parts.append(f"<{url}>" + _escape_plain(m.group(0)[len(url) :]))
         last = m.end()
-    parts.append(_escape_plain(text[last:]))
+    parts.append(_escape_bold(text[last:]))
     out = "".join(parts)
     if table_cell:
         out = out.replace("|", "\\|")
@@ -117,6 +121,14 @@ def escape(text: str, table_cell: bool = False) -> str:
     if out.startswith(":"):
         out = "&#58;" + out[1:]  # def_list would read a leading colon as a definition
     return out
+
+
+def _escape_bold(text: str) -> str:
+    out, last = [], 0
+    for m in _BOLD.finditer(text):
+        out.append(_escape_plain(text[last : m.start()]) + "**" + _escape_plain(m.group(1)) + "**")
+        last = m.end()
+    return "".join(out) + _escape_plain(text[last:])
 
 
 def _escape_plain(text: str) -> str:

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from debtkb.lint import characters, copywriting, frontmatter
+from debtkb.lint import characters, copywriting, frontmatter, imports
 
 CHECKS = (frontmatter.check, characters.check, copywriting.check)
 
@@ -33,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
             problems += check(path.as_posix(), text)
     for problem in sorted(problems):
         print(problem)
+    if not args.files:
+        removed = imports.notes(Path("content/articles"))
+        for note in removed:
+            print(f"note: {note}")
+        print(f"{len(removed)} lines of content/articles/ removed or doubted by the importer (notes, not problems; see content/import-report.md)", file=sys.stderr)
     print(f"{len(files)} files checked, {len(problems)} problems", file=sys.stderr)
     return 1 if problems else 0
 

@@ -61,3 +61,11 @@ def test_gb18030_is_read_and_reported():
     article, report = load("a.txt", "网贷逾期怎么办\n逾期以后，先弄清欠款数字。\n".encode("gb18030"))
     assert article.title.text == "网贷逾期怎么办"
     assert [(r.kind, r.rule) for r in report.rows] == [("warning", "encoding")]
+
+
+def test_a_teaser_and_a_repeated_paragraph_are_shown_once():
+    first = "网贷逾期了怎么办？随着互联网金融的快速发展，网贷已经成为越来越多人的借款选择，面对逾期我们应该如何应对呢？"
+    raw = f"网贷逾期了怎么办\n{first[:30]}...\n{first}\n一、先冷静\n{first}\n".encode()
+    article, report = load("a.txt", raw)
+    assert [(r.line, r.kind, r.rule) for r in report.rows] == [(2, "repeat", "teaser"), (4, "warning", "empty_section"), (5, "repeat", "repeated_paragraph")]
+    assert article.lead[0].texts == [first]

@@ -132,3 +132,11 @@ def test_the_footer_opens_at_related_articles_near_the_end():
 def test_byline_metadata():
     assert furniture.byline_meta("作者：小编 发布时间：2024-3-8 09:12 来源：某某财经网") == {"date": "2024-03-08", "site": "某某财经网"}
     assert furniture.byline_meta("发布日期：2024年3月18日") == {"date": "2024-03-18"}
+
+
+def test_a_byline_written_as_a_list_goes_with_its_category():
+    lines = ["网贷逾期了怎么办？", "- 综合信息", "- 2024-11-04 06:10:10", "- 44", "网贷逾期了怎么办？随着互联网金融的快速发展，网贷已经成为越来越多人的借款选择。"]
+    removed = {i: furniture.match(t).name for i, t in enumerate(lines) if furniture.match(t)}
+    assert removed == {2: "date_line", 3: "number_only"}
+    assert furniture.header_meta(lines, removed) == [1]  # the category beside the date
+    assert furniture.header_meta(["标题", "- 征信", "正文很长很长的一段话，说明了逾期以后要做的几件事情，一定要记住。"], {}) == []  # no byline beside it

@@ -128,3 +128,9 @@ def test_single_page_layout():
     body = page.text.split("---\n", 2)[2]
     assert body.startswith("\n# 信用卡分期还不上怎么办\n\n信用卡分期\n{ .kb-subtitle }\n\n## 小编导语\n\n")
     assert "\n## 一、分期费用\n\n分期手续费按月收取，看上去费率不高。\n\n### 1.1 手续费的计算\n" in body
+
+
+def test_bold_inside_a_line_stays_bold():
+    assert escape("**保持冷静，及时沟通**：逾期后*别*慌") == "**保持冷静，及时沟通**：逾期后\\*别\\*慌"
+    html = markdown.markdown(escape("1. **先算清楚**：把本金记下来"))
+    assert html == "<p>1. <strong>先算清楚</strong>：把本金记下来</p>"
