@@ -60,6 +60,15 @@ def clean_lines(src: source.Source, report: Report) -> list[Line]:
 def remove_furniture(lines: list[Line], report: Report) -> tuple[list[Line], dict[str, str]]:
     """The lines without the old page's furniture (by pattern and in the footer zone), and the
     date and source site its byline gave."""
+    # Fragments glued to text come off first, so a paragraph is judged without its caption.
+    stripped = []
+    for line in lines:
+        text, fragments = furniture.strip_inline(line.text)
+        for name, fragment in fragments:
+            report.add(line.number, "removed", name, fragment)
+        if text:
+            stripped.append(Line(line.number, text))
+    lines = stripped
     texts = [line.text for line in lines]
     footer = furniture.footer_start(texts)
     meta: dict[str, str] = {}
@@ -81,12 +90,8 @@ def remove_furniture(lines: list[Line], report: Report) -> tuple[list[Line], dic
     for i, line in enumerate(lines):
         if i in removed:
             report.add(line.number, "removed", removed[i], line.text)
-            continue
-        text, fragments = furniture.strip_inline(line.text)
-        for name, fragment in fragments:
-            report.add(line.number, "removed", name, fragment)
-        if text:
-            kept.append(Line(line.number, text))
+        else:
+            kept.append(line)
     if footer is not None:
         report.recognised("footer zone")
     return _without_repeats(kept, report), meta

@@ -91,8 +91,9 @@ def cut(text: str) -> tuple[str, list[Finding]]:
                 break
             start, end = (match.start(), match.end()) if rule.scope == "token" else _clause(text, match.start(), match.end())
             removed = text[start:end]
-            if rule.kind == "gap":
+            if rule.kind == "gap":  # the empty marker goes (a removal), the gap stays (a doubt)
                 context = text[max(0, start - 8) : min(len(text), end + 8)]
+                findings.append(Finding(rule.name, "damaged", removed))
                 findings.append(Finding(rule.name, "gap", f"{removed.strip()} in “{context}”"))
             else:
                 findings.append(Finding(rule.name, "damaged", removed))

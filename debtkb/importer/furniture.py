@@ -42,7 +42,7 @@ RULES = (
     Rule("date_line", _r(r"^(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d\d(?::\d\d)?)?$")),
     Rule("loading", _r(r"^(?:正在加载|加载中|loading)")),
     Rule("tags", _r(r"^(?:标签|本文标签|文章标签|关键词|关键字|tags?)" + _C)),
-    Rule("copyright", _r(r"版权(?:声明|所有|归原作者)|本站所有文章|本站(?:文章|内容)(?:均)?(?:来自|来源于|转载)|转载请注明|未经.{0,10}(?:授权|许可).{0,10}(?:转载|复制|使用)|如(?:有|涉及)?侵权.{0,10}(?:联系|删除)|侵权(?:必究|删除|请联系)|侵删|联系邮箱|投诉邮箱|邮箱" + _C + r"\s*\S+@|本站(?:仅|只)(?:提供|作为)(?:信息)?存储|不代表本站(?:观点|立场)|仅代表作者(?:本人)?(?:观点|立场)"), footer=True, max_len=160),
+    Rule("copyright", _r(r"版权(?:声明|所有|归原作者)|本站所有文章|本站(?:文章|内容)(?:均)?(?:来自|来源于|转载)|转载请注明|未经.{0,10}(?:授权|许可).{0,10}(?:转载|复制|使用)|如(?:有|涉及)?侵权.{0,10}(?:联系|删除)|侵权(?:必究|删除|请联系)|侵删|联系邮箱|投诉邮箱|邮箱" + _C + r"\s*\S+@|本站(?:仅|只)(?:提供|作为)(?:信息)?存储|不代表本站(?:观点|立场)|仅代表作者(?:本人)?(?:观点|立场)"), footer=True, max_len=100),
     Rule("comments", _r(r"^(?:发表(?:回复|评论)|评论列表|最新评论|精彩评论|网友评论|热门评论|我要评论|暂无评论|全部评论|用户评论|评论功能(?:暂时|已)?关闭|评论已关闭|共\s*\d+\s*条评论|\d+\s*条评论|已有\s*\d+\s*(?:人|条)评论)"), footer=True),
     Rule("related", _r(r"^(?:上一篇|下一篇|上一篇文章|下一篇文章|上一条|下一条|相关文章|相关阅读|相关推荐|相关内容|推荐内容|推荐阅读|推荐文章|猜你喜欢|大家(?:正在|都在)(?:看|读)|扩展阅读|延伸阅读|热门文章|热门推荐|热门阅读|最新文章|最新发布|精选文章|你可能(?:还)?(?:感兴趣|喜欢)|更多(?:相关)?(?:文章|内容|精彩|推荐))(?:\s*[:：>»]|\s*$)"), footer=True),
     Rule("call_to_action", _r(r"^(?:直接问律师|问律师|点击展开全文|展开全文|阅读全文|点击(?:查看|阅读)(?:全文|更多|详情)|往下拉|继续阅读|查看更多|免费咨询|在线咨询|立即咨询|一键咨询|咨询律师|点击咨询|马上咨询|返回顶部|返回首页|返回列表|打印本页|关闭窗口|收藏本文|分享到)"), max_len=40),
@@ -52,11 +52,12 @@ RULES = (
     Rule("number_only", _r(r"^\d{1,7}$"), max_len=8),  # a view or comment count left on its own line
     Rule("cms_residue", _r(r"^[A-Za-z0-9_]{2,20}\s+\S{1,8}\s+\d+\s+\d+$|^[A-Za-z0-9_]{2,20}\s+(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}")),
     # Fragments glued to the text they follow: a caption, a "read more" at the end of a paragraph.
-    Rule("inline_caption", _r(r"[(（]\s*(?:相关资料图|资料图|资料图片仅供参考|图片仅供参考|图片来源于?网络|图片来自网络|配图来源于?网络)\s*[)）]"), scope="inline"),
+    Rule("inline_caption", _r(r"[(（]\s*(?:相关资料图|资料图|资料图片仅供参考|图片仅供参考|图片来源于?网络|图片来自网络|配图来源于?网络)\s*[)）]|[(（][^()（）]{0,16}(?:侵删|侵权删除|图片来源|图源)[^()（）]{0,16}[)）]"), scope="inline"),
     Rule("inline_call_to_action", _r(r"(?:点击展开全文|展开全文|阅读全文|点击查看全文|往下拉查看更多|点击咨询律师)\s*[>》»]*$"), scope="inline"),
 )
 
 FOOTER_FROM = 1 / 3  # a footer rule opens the footer only after a third of the article's text
+FOOTER_LINE_MAX = 60  # and only on a line of furniture's length, never on a paragraph
 
 
 _LIST_MARK = re.compile(r"^(?:[-*•·●▪]\s*)+")
@@ -96,7 +97,7 @@ def footer_start(lines: list[str]) -> int | None:
     before = 0
     for i, text in enumerate(lines):
         rule = match(text)
-        if rule and rule.footer:
+        if rule and rule.footer and len(text) < FOOTER_LINE_MAX:
             after = lines[i + 1 :]
             # Prose ends like a sentence; titles of other articles (often questions) do not.
             prose_after = any(len(t) >= 25 and t.rstrip().rstrip("”’」")[-1:] in "。！…" for t in after)

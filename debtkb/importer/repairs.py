@@ -11,27 +11,76 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from debtkb.importer.evidence import ENTITY, PINYIN_ANNOTATION, WENTI_PATTERN, ZERO_WIDTH, t2s
-from debtkb.text import CJK_TEXT
+from debtkb.importer.evidence import ENTITY, PINYIN_ANNOTATION, ZERO_WIDTH, t2s
+from debtkb.text import CJK_TEXT, HAN
+
+
+_TONELESS = re.compile(rf"(?<=[{HAN}])[(（]\s*(?P<s>[a-zü]{{1,6}}(?:\s+[a-zü]{{1,6}})*)\s*[)）]")
+_TONE_MARKS = {"\u0300", "\u0301", "\u0304", "\u030c"}  # grave, acute, macron, caron (not ü's diaeresis)
+
+
+@lru_cache(maxsize=1)
+def pinyin_syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (``me``, ``de``, ``zhuang``), from pypinyin's dictionary."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    syllables = set()
+    for readings in pinyin_dict.values():
+        for reading in readings.split(","):
+            plain = "".join(c for c in unicodedata.normalize("NFD", reading) if c not in _TONE_MARKS)
+            syllables.add(unicodedata.normalize("NFC", plain))
+    return frozenset(syllables)
 
 
 def remove_pinyin_annotations(text: str) -> tuple[str, int]:
-    """Drop parenthesised pinyin glued to a character: ``應(yīng)該`` → ``應該``."""
-    return PINYIN_ANNOTATION.subn("", text)
+    """Drop parenthesised pinyin glued to a character: ``應(yīng)該`` → ``應該``. In an article that
+    shows annotations, a neutral-tone one has no mark (``麼(me)``, ``的(de)``): it goes too when
+    every word in it is a pinyin syllable (so ``(app)`` stays)."""
+    text, marked = PINYIN_ANNOTATION.subn("", text)
+    syllables = pinyin_syllables()
+    toneless = 0
+
+    def neutral(m: re.Match) -> str:
+        nonlocal toneless
+        if all(s in syllables for s in m["s"].split()):
+            toneless += 1
+            return ""
+        return m.group(0)
+
+    return _TONELESS.sub(neutral, text), marked + toneless
+
+
+# In an article that shows the dropped-題 artefact (evidence.dropped_wenti), 问 is the noun 问题
+# unless its neighbours make it something else:
+WEN_WORDS_BEFORE = "詢询訪访提疑顧顾學学請请質质追反審审拷慰責责過过發发盤盘"  # 询问, 顾问, 学问 …
+WEN_WORDS_AFTER = "題题答候卷號号世責责津路診诊話话安好道罪鼎"  # 问答, 问候, 问号 …
+VERB_BEFORE = "我你他她它您们們員员人接先再多就去来來要想可得都也还還又别別不没沒只"  # 他问, 直接问, 先问
+VERB_AFTER = "你我他她它您咱客清过過了一到着著问問起遍"  # 问你, 问客服, 问清楚, 问问
+NOUN_HUI = ("社", "机", "機", "协", "協", "学", "學", "大", "工", "议", "議", "年", "晚", "聚", "都", "宴", "约", "約")  # 社会问 is the noun; 会问 the verb
+_WEN = re.compile("[問问]")
 
 
 def restore_wenti(text: str) -> tuple[str, int]:
-    """Restore 问题 where the conversion lost its second character (``欠款問的`` → ``欠款問題的``),
-    only after the words that show the artefact (``evidence.WENTI_AFTER``)."""
-
-    def whole(m: re.Match) -> str:
-        wen = m.group("wen")
-        return m.group(0) + ("題" if wen == "問" else "题")
-
-    return WENTI_PATTERN.subn(whole, text)
+    """Restore 问题 where the conversion lost its second character (``欠款問的`` → ``欠款問題的``);
+    run only on an article whose evidence shows the artefact. The verb (他问我, 直接问客服) and
+    words such as 询问, 顾问, 问答 are left alone."""
+    out, last, count = [], 0, 0
+    for m in _WEN.finditer(text):
+        i = m.start()
+        before = text[i - 1] if i else " "  # a space is in none of the sets below
+        after = text[i + 1] if i + 1 < len(text) else " "
+        verb_hui = before in "会會" and (text[i - 2] if i > 1 else " ") not in NOUN_HUI
+        if before in WEN_WORDS_BEFORE or before in VERB_BEFORE or after in WEN_WORDS_AFTER or after in VERB_AFTER or verb_hui:
+            continue
+        out.append(text[last : i + 1] + ("題" if m.group(0) == "問" else "题"))
+        last = i + 1
+        count += 1
+    return "".join(out) + text[last:], count
 
 
 _ASCII_COMMA = re.compile(rf"(?<=[{CJK_TEXT}]),(?=\s*[{CJK_TEXT}])\s*")

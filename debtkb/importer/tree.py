@@ -120,7 +120,7 @@ def head(typed: list[Typed], report: Report) -> tuple[Line | None, Line | None, 
     keywords = None
     kept = []
     for i, item in enumerate(rest):
-        if title and _norm(item.line.text) == _norm(title.text) and (i < 3 or item.kind in ("heading", "numbered")):
+        if title and _norm(item.line.text) == _norm(title.text) and (i < 3 or not ends_sentence(item.line.text)):
             report.add(item.line.number, "repeat", "repeated_title", item.line.text)
             report.recognised("title repeated")
             continue

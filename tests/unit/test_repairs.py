@@ -31,6 +31,8 @@ from tests.paths import SEED
         ("創(chuàng)新", "創新"),
         ("綠（lǜ）色", "綠色"),  # full-width parentheses, ü with tone
         ("網貸(wǎng dài)逾期", "網貸逾期"),  # two syllables in one annotation
+        ("怎麼(me)解決", "怎麼解決"),  # neutral tone: no mark, but a pinyin syllable
+        ("網貸的(de)人", "網貸的人"),
         ("小米金融(app)", "小米金融(app)"),  # English, no tone mark: kept
         ("利率(LPR)", "利率(LPR)"),
         ("成立於(2015)年", "成立於(2015)年"),
@@ -55,6 +57,13 @@ def test_remove_pinyin_annotations(raw, expected):
         ("直接问客服", "直接问客服"),
         ("他问我借钱", "他问我借钱"),
         ("欠款问清楚", "欠款问清楚"),  # 问清 is the verb even after 欠款
+        ("出現問以後", "出現問題以後"),
+        ("讓問越滾越大", "讓問題越滾越大"),
+        ("我会问客服", "我会问客服"),
+        ("社会问越来越多", "社会问题越来越多"),
+        ("成为社会问", "成为社会问题"),  # at the end of a line
+        ("问的根源", "问题的根源"),  # at the start
+        ("很多人问我", "很多人问我"),
     ],
 )
 def test_restore_wenti(raw, expected):
