@@ -17,11 +17,12 @@ import re
 from functools import lru_cache
 
 from debtkb.htmlscan import VOID, OffsetParser
+from debtkb.text import HAN
 
 CONFIG = "s2tw"
 CODE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
 READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = re.compile(f"[{HAN}]")
 _ATTRIBUTE = re.compile(r"""(\s(?:%s)\s*=\s*)("[^"]*"|'[^']*')""" % "|".join(READABLE_ATTRIBUTES), re.I)
 
 

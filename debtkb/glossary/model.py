@@ -13,7 +13,6 @@ from debtkb.problems import LocatedProblems
 REQUIRED = ("term", "aliases", "english", "definition", "related", "legal")
 OPTIONAL = ("sources", "not_in")
 MAX_DEFINITION = 200
-_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 class GlossaryError(LocatedProblems):
@@ -206,6 +205,3 @@ def load(path: str | Path, display_path: str | None = None) -> Glossary:
         raise GlossaryError(shown, [(line, "not valid UTF-8: save the file as UTF-8")]) from None
     return parse(text, shown)
 
-
-def has_han(text: str) -> bool:
-    return bool(_HAN.search(text))

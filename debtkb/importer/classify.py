@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from debtkb.importer.source import Line
+from debtkb.text import HAN
 
 CN_NUM = "一二三四五六七八九十"
 
@@ -64,7 +65,7 @@ NUMBERED = (
 
 _MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<t>[^#\s].*?)\s*#*$")
 _BOLD = re.compile(r"^\*\*(?P<t>[^*]{1,80}?)\*\*\s*[：:]?\s*(?P<rest>.*)$")
-_BULLET = re.compile(r"^(?:[•·●▪◆◇○■□►▶√✓※]|[-*+](?=\s|[\u4e00-\u9fff]))\s*(?P<t>\S.*)$")
+_BULLET = re.compile(r"^(?:[•·●▪◆◇○■□►▶√✓※]|[-*+](?=\s|[" + HAN + r"]))\s*(?P<t>\S.*)$")
 _TABLE = re.compile(r"^\|.*\|$|^[^|]+\|[^|]*\S.*$")
 _TABLE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?$")
 _QUESTION = re.compile(r"[？?]\s*$")

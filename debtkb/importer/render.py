@@ -184,14 +184,24 @@ def _texts(items: list[Heading | Block]) -> list[str]:
     return texts
 
 
+UNTITLED_MAX = 30
+
+
 def title_of(article: Article) -> str:
-    """The page title: the article's title line, else its first heading or first sentence."""
+    """The page title: the article's title line; for an article that starts with its lead, the
+    lead's first sentence (cut at a comma when long), else its first heading that is not a label."""
     if article.title:
         return article.title.text
-    if article.headings:
-        return article.headings[0].title
-    first = _texts(article.lead)
-    return (sentences(first[0])[0] if first else "无题").rstrip("。；，")[:40]
+    first = next((b.texts[0] for b in article.lead + [i for i in article.body if isinstance(i, Block)] if b.kind == "paragraph"), "")
+    sentence = sentences(first)[0].rstrip("。；！…") if first else ""
+    if len(sentence) > UNTITLED_MAX:
+        cut = sentence[:UNTITLED_MAX]
+        comma = max(cut.rfind("，"), cut.rfind("、"))
+        sentence = cut[:comma] if comma >= 6 else ""
+    if sentence:
+        return sentence
+    headings = [h for h in article.headings if h.style != "label"]
+    return headings[0].title if headings else "无题"
 
 
 def single_page(article: Article, path: str, fields: dict) -> Page:

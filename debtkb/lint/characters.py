@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from debtkb.lint import Problem
 from debtkb.markdown_lines import outside_fences
+from debtkb.text import has_han
 
 # CJK Radicals Supplement has no Unicode decomposition; these are the ones that stand in for
 # ordinary characters in text copied from PDFs. Kangxi radicals and compatibility ideographs are
@@ -49,6 +50,6 @@ def check(path: str, text: str) -> list[Problem]:
                 problems.append(Problem(path, number, col, "characters", f"invisible {ZERO_WIDTH[ch]} (U+{ord(ch):04X}): delete it"))
             elif (normal := look_alike(ch)) and normal != ch:
                 problems.append(Problem(path, number, col, "characters", f"look-alike “{ch}” (U+{ord(ch):04X}, a radical or compatibility form): write “{normal}”"))
-            elif simplified[col - 1] != ch and "\u3400" <= ch <= "\u9fff":
+            elif simplified[col - 1] != ch and has_han(ch):
                 problems.append(Problem(path, number, col, "characters", f"Traditional “{ch}” in a Simplified page: write “{simplified[col - 1]}”"))
     return problems

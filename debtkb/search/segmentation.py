@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from debtkb.glossary.model import has_han
+from debtkb.text import has_han
 
 
 def jieba():

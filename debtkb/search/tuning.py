@@ -26,9 +26,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from debtkb.text import HAN
+
 _TAG = re.compile(r"<[^>]+>")
 _ZWSP = "\u200b"  # Material joins jieba's words with it
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff][\u3400-\u4dbf\u4e00-\u9fff\u200b]*")
+_HAN_RUN = re.compile(f"[{HAN}][{HAN}\u200b]*")
 HIDDEN_OPEN = '<p hidden data-search-extra="">'
 
 

@@ -46,7 +46,7 @@ class Imported:
 def copy_project(target: Path) -> None:
     for folder in ("overrides", "hooks", "data", "docs"):
         shutil.copytree(ROOT / folder, target / folder)
-    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", ".autocorrectrc"):
+    for name in ("mkdocs.yml", "mkdocs.zh-Hant.yml", ".autocorrectrc", ".markdownlint-cli2.jsonc"):
         shutil.copy(ROOT / name, target / name)
     shutil.copytree(ROOT / "content", target / "content")
 
@@ -192,3 +192,13 @@ def test_lint_reports_the_same_rows_for_committed_articles(imported):
     for case in CASES[:3]:
         for line, kind, rule in imported.rows[f"content/articles/{case}.txt"]:
             assert f"note: content/articles/{case}.txt:{line}: {kind} ({rule}): " in full.stdout
+
+
+def test_imported_pages_pass_make_lint(imported):
+    import subprocess
+    import sys
+
+    lint = subprocess.run([sys.executable, "-m", "debtkb.lint"], cwd=imported.root, capture_output=True, text=True)
+    assert lint.returncode == 0 and ", 0 problems" in lint.stderr, lint.stdout + lint.stderr
+    markdown = subprocess.run([str(ROOT / "node_modules" / ".bin" / "markdownlint-cli2")], cwd=imported.root, capture_output=True, text=True)
+    assert markdown.returncode == 0 and f"Linting: {len(list((imported.root / 'docs').rglob('*.md')))} file" in markdown.stdout + markdown.stderr, markdown.stdout + markdown.stderr

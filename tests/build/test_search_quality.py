@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from debtkb.glossary.model import has_han, load
+from debtkb.glossary.model import load
+from debtkb.text import has_han
 from debtkb.search.tuning import HIDDEN_OPEN
 from tests.conftest import mkdocs_build
 from tests.paths import MKDOCS_YML, ROOT

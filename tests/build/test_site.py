@@ -29,7 +29,7 @@ def test_strict_build_has_no_warnings(built_site):
 def test_seven_article_pages_the_calculator_and_the_glossary(site):
     pages = {p.relative_to(site).as_posix() for p in html_pages(site) if "zh-Hant" not in p.parts}
     guide = {f"guide/{name}/index.html" for name in ("yingdui-buzhou", "yuqi-houguo", "xieshang-huankuan", "nide-quanli", "changjian-wenti", "fangpian-tixing")}
-    assert pages == {"index.html", "404.html", "calculator/index.html", "glossary/index.html", "style-guide/index.html", "topics/index.html", *guide, *(f"{name}/index.html" for name in SECTION_PAGES)}
+    assert pages == {"index.html", "404.html", "calculator/index.html", "glossary/index.html", "style-guide/index.html", "topics/index.html", "articles/index.html", *guide, *(f"{name}/index.html" for name in SECTION_PAGES)}
 
 
 def test_every_heading_of_the_article_is_in_the_html(site):
