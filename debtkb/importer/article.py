@@ -13,7 +13,7 @@ from debtkb.importer import damage, evidence, furniture, repairs, source
 from debtkb.importer.classify import classify
 from debtkb.importer.report import ArticleError, Report
 from debtkb.importer.source import Line
-from debtkb.importer.tree import Article, build, check
+from debtkb.importer.tree import Article, Heading, build, check
 
 # What the report says an evidence detector recognised.
 EVIDENCE = {
@@ -26,6 +26,7 @@ EVIDENCE = {
     "zero_width": "invisible characters",
     "look_alikes": "look-alike characters",
 }
+CANDIDATE_MAX = 20  # a paragraph this short, seen in many articles, may be furniture no rule knows yet
 _DECORATION = re.compile(r"^[\W_]+$")  # a line of dashes, stars or dots: a separator of the old page
 
 
@@ -133,9 +134,15 @@ def load(path: str | Path, raw: bytes | None = None) -> tuple[Article, Report]:
         raise ArticleError(path, [(1, "no article text is left once the site furniture is removed: " + "; ".join(report.lines()[:3]))])
     article = build(path, [classify(line) for line in lines], report)
     article.meta = meta
-    if not article.lead and not any(not hasattr(item, "level") for item in article.body):
+    if not article.lead and all(isinstance(item, Heading) for item in article.body):
         raise ArticleError(path, [(article.title.number if article.title else 1, "the article has headings but no text under any of them")])
     check(article, report)
+    for item in article.lead + article.body:
+        if isinstance(item, Heading):  # a marked heading several articles share is content; a guessed one may not be
+            if item.style == "plain":
+                report.short.append((item.line.number, item.text))
+        elif item.kind == "paragraph":
+            report.short += [(line.number, text) for line, text in zip(item.lines, item.texts) if len(text) <= CANDIDATE_MAX]
     return article, report
 
 

@@ -49,6 +49,7 @@ class Report:
     rows: list[Row] = field(default_factory=list)
     repairs: Counter = field(default_factory=Counter)  # rule name → places changed
     shape: list[str] = field(default_factory=list)  # what was recognised, e.g. "title", "一、 headings"
+    short: list[tuple[int, str]] = field(default_factory=list)  # short paragraphs kept as content (furniture candidates across articles)
 
     def add(self, line: int, kind: str, rule: str, text: str) -> None:
         assert kind in KINDS, kind
@@ -69,8 +70,8 @@ class Report:
         return [row.format(self.path) for row in sorted(self.rows)]
 
     def as_json(self) -> dict:
-        return {"rows": [[r.line, r.kind, r.rule, r.text] for r in sorted(self.rows)], "repairs": dict(sorted(self.repairs.items())), "shape": self.shape}
+        return {"rows": [[r.line, r.kind, r.rule, r.text] for r in sorted(self.rows)], "repairs": dict(sorted(self.repairs.items())), "shape": self.shape, "short": [list(s) for s in self.short]}
 
     @classmethod
     def from_json(cls, path: str, data: dict) -> Report:
-        return cls(path, [Row(*r) for r in data.get("rows", [])], Counter(data.get("repairs", {})), list(data.get("shape", [])))
+        return cls(path, [Row(*r) for r in data.get("rows", [])], Counter(data.get("repairs", {})), list(data.get("shape", [])), [tuple(s) for s in data.get("short", [])])

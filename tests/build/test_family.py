@@ -125,13 +125,16 @@ def test_the_family_imports_and_builds_strictly(imported):
 @pytest.mark.parametrize("case", CASES)
 def test_every_content_sentence_is_on_the_page_in_order(imported, case):
     text = page_of(imported, case).text
+    content = expect(case)["content"]
     position = 0
-    for line in expect(case)["content"].splitlines():
+    for line in content.splitlines():
         for part in [c.strip() for c in line.split(" | ")] if " | " in line else [line]:
             for sentence in sentences(part.strip()) or [part.strip()]:
                 found = text.find(sentence, position)
                 assert found >= 0, f"{case}: missing or out of order: {sentence!r}\n(page from here: {text[position:position + 200]!r})"
                 position = found + len(sentence)
+                if len(sentence) >= 8:  # and only as often as the article says it
+                    assert text.count(sentence) == content.count(sentence), f"{case}: {sentence!r} shown {text.count(sentence)} times"
 
 
 @pytest.mark.parametrize("case", CASES)

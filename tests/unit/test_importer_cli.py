@@ -174,3 +174,14 @@ def test_missing_source_is_a_usage_error(project, capsys):
         main(["content/articles/nope.txt"])
     assert info.value.code == 2
     assert "content/articles/nope.txt: no such file" in capsys.readouterr().err
+
+
+def test_a_short_line_in_many_articles_is_listed_as_a_furniture_candidate(project):
+    for k in range(3):
+        (project / "content" / "articles" / f"c{k}.txt").write_text(f"网贷逾期第 {k} 问怎么办\n逾期以后，先弄清欠款数字，再联系平台。\n欢迎收藏本站\n一、先算清楚\n把本金、利息和罚息分开记下来。\n", encoding="utf-8")
+    assert main([]) == 0
+    report = (project / "content" / "import-report.md").read_text(encoding="utf-8")
+    assert "## Furniture candidates" in report
+    assert "- “欢迎收藏本站” (3×): `content/articles/c0.txt:3`, `content/articles/c1.txt:3`, `content/articles/c2.txt:3`" in report
+    assert "一、先算清楚" not in report.split("## Furniture candidates")[1].split("##")[0]  # a shared heading is content
+    assert "欢迎收藏本站" in (project / "docs" / "articles" / "wangdai-yuqi-di-0-wen-zenmeban.md").read_text(encoding="utf-8")  # kept
