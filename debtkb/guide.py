@@ -25,6 +25,11 @@ class Settings:
     topics: tuple[str, ...]  # the only tags a page may carry
     disclaimer: str  # shown at the top of every guide page
     untagged: tuple[str, ...]  # pages that need no tags (the topics page itself)
+    article_tag: str = ""  # the hidden tag every imported article carries beside its topics
+
+    @property
+    def allowed(self) -> tuple[str, ...]:
+        return self.topics + ((self.article_tag,) if self.article_tag else ())
 
 
 def settings_from_extra(extra: dict) -> Settings:
@@ -42,13 +47,16 @@ def settings_from_extra(extra: dict) -> Settings:
     untagged = raw.get("untagged", [])
     if not isinstance(untagged, list):
         raise GuideError("mkdocs.yml: extra.guide.untagged must be a list of page paths")
-    return Settings(tuple(topics), disclaimer.strip(), tuple(untagged))
+    article_tag = raw.get("article_tag", "")
+    if not isinstance(article_tag, str) or article_tag in topics:
+        raise GuideError("mkdocs.yml: extra.guide.article_tag must be a tag name that is not one of the topics")
+    return Settings(tuple(topics), disclaimer.strip(), tuple(untagged), article_tag)
 
 
 def tag_problems(meta: dict, source: Callable[[], str], path: str, settings: Settings) -> list[str]:
     """Problems with the page's `tags:`; ``source()`` gives the file's text, read only to name a line."""
     tags = meta.get("tags")
-    if tags and isinstance(tags, list) and all(isinstance(t, str) and t in settings.topics for t in tags):
+    if tags and isinstance(tags, list) and all(isinstance(t, str) and t in settings.allowed for t in tags) and set(tags) - {settings.article_tag}:
         return []
     where = f"{path}:{front_matter_line(source(), 'tags', 1)}"
     if not tags:
@@ -59,7 +67,8 @@ def tag_problems(meta: dict, source: Callable[[], str], path: str, settings: Set
         return [f"{where}: no topic tags; add `tags:` with one or more of: {'、'.join(settings.topics)}"]
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         return [f"{where}: tags must be a list of topic names"]
-    return [f"{where}: unknown topic '{t}'; use one of: {'、'.join(settings.topics)} (or add it to extra.guide.topics)" for t in tags if t not in settings.topics]
+    unknown = [f"{where}: unknown topic '{t}'; use one of: {'、'.join(settings.topics)} (or add it to extra.guide.topics)" for t in tags if t not in settings.allowed]
+    return unknown or [f"{where}: no topic tags besides '{settings.article_tag}'; add one or more of: {'、'.join(settings.topics)}"]
 
 
 def checked_date(meta: dict, source: Callable[[], str], path: str) -> datetime.date:

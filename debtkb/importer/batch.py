@@ -1,26 +1,36 @@
-"""Stage 9: many articles at once — one loop around ``import_one``, then the shared files.
+"""Stage 9: many articles at once — read and parse each, set copies aside, then write each.
 
 Per article, either every page is written or none is: an article that cannot be read is refused
 with ``file:line`` and the others go on; an article with a page an editor changed is kept as it
-is (``--force`` overwrites). The shared files — the nav blocks in mkdocs.yml, the manifest and
-the import report — are written once, at the end.
+is (``--force`` overwrites), except that an editor's change to a page's topic tags is carried into
+the new import. A near-copy of an article already published is reported and not published. The
+shared files — the nav block of pinned articles in mkdocs.yml, the manifest and the import report —
+are written once, at the end.
 
 A re-run with nothing changed reads each source and the manifest and stops there: an article is
-processed again only when its bytes, the importer's code or its settings changed, or one of its
-pages is missing.
+processed again only when its bytes, the importer's code, its settings or its data changed, or
+one of its pages is missing.
 """
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from debtkb.importer import render, settings as settings_mod
+import yaml
+
+from debtkb import topics as topics_mod
+from debtkb.glossary.model import GlossaryError
+from debtkb.glossary.model import load as load_glossary
+from debtkb.importer import duplicates, render
+from debtkb.importer import settings as settings_mod
 from debtkb.importer.article import load
 from debtkb.importer.report import ArticleError, Report
 from debtkb.importer.summary import report_markdown
+from debtkb.importer.tree import Article
 from debtkb.importer.writer import WRITES, ImportRefused, Planned, nav_block, plan_outcomes, read_manifest, sha256, write_atomically
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -29,11 +39,11 @@ PACKAGE = Path(__file__).resolve().parent.parent
 @dataclass
 class Result:
     source: str  # content/articles/x.txt
-    status: str  # imported | unchanged | kept | refused
+    status: str  # imported | unchanged | kept | refused | duplicate
     pages: list[str] = field(default_factory=list)  # docs/... paths, in nav order
     outcomes: list[tuple[str, str]] = field(default_factory=list)  # (path, status) per page
     report: Report | None = None
-    message: str = ""  # why it was kept or refused
+    message: str = ""  # why it was kept, refused or not published
 
 
 @dataclass(frozen=True)
@@ -52,104 +62,260 @@ class Project:
         return path.resolve().relative_to(self.root.resolve()).as_posix()
 
 
-def fingerprint(config: settings_mod.Settings) -> str:
-    """Changes whenever the importer's code, the copywriting rules or its settings change."""
+@dataclass
+class Context:
+    """What every article of one run shares."""
+
+    project: Project
+    config: settings_mod.Settings
+    rules: topics_mod.Rules | None
+    distinct: set
+    stamp: str
+    force: bool
+    dry_run: bool
+    today: str
+    taken: set[str] = field(default_factory=set)  # page paths in use
+
+
+@dataclass
+class Pending:
+    key: str
+    sha: str
+    entry: dict  # the manifest's record of the last import
+    article: Article
+    report: Report
+
+
+def fingerprint(config: settings_mod.Settings, project: Project) -> str:
+    """Changes whenever the importer's code, the copywriting rules, its settings or data change."""
     digest = hashlib.sha256(repr(config).encode())
-    files = sorted((PACKAGE / "importer").glob("*.py")) + [PACKAGE / "text.py", PACKAGE / "lint" / "copywriting.py", PACKAGE / "lint" / "characters.py", PACKAGE.parent / ".autocorrectrc"]
+    files = sorted((PACKAGE / "importer").glob("*.py")) + [PACKAGE / "text.py", PACKAGE / "topics.py", PACKAGE / "lint" / "copywriting.py", PACKAGE / "lint" / "characters.py", PACKAGE.parent / ".autocorrectrc"]
+    files += [project.root / config.glossary, project.root / config.topic_rules, project.root / "data" / "distinct.yml"]
     for path in files:
         if path.is_file():
             digest.update(path.read_bytes())
     return digest.hexdigest()
 
 
-def _pages(article, report: Report, source: str, layout: settings_mod.Layout, slug: str) -> list[render.Page]:
-    fields = {"source": source, "date": article.meta.get("date"), "site": article.meta.get("site")}
-    if layout.split:
-        folder = "/".join(p for p in (layout.folder, slug if layout.folder else "") if p)
-        return render.split_pages(article, folder, fields if layout.folder else {})
-    path = f"{layout.folder}/{slug}.md" if layout.folder else f"{slug}.md"
-    return [render.single_page(article, path, fields)]
+# --- front matter tags ------------------------------------------------------------------------
 
 
-def _slug(article, stem: str, recorded: dict, taken: set[str], layout: settings_mod.Layout, docs_rel: str) -> str:
+def front_matter_of(text: str) -> dict:
+    if not text.startswith("---\n"):
+        return {}
+    end = text.find("\n---\n", 4)
+    try:
+        return (yaml.safe_load(text[4:end]) or {}) if end > 0 else {}
+    except yaml.YAMLError:
+        return {}
+
+
+def with_tags(text: str, tags: list[str] | None) -> str:
+    """The page with its front matter's ``tags:`` replaced (as the renderer writes front matter)."""
+    meta = front_matter_of(text)
+    end = text.find("\n---\n", 4)
+    if not meta or end < 0:
+        return text
+    meta = {k: v for k, v in meta.items() if k != "tags"}
+    if tags:
+        meta["tags"] = list(tags)
+    return render.front_matter(meta) + text[end + 5 :]
+
+
+# --- one article --------------------------------------------------------------------------------
+
+
+def _slug(ctx: Context, article: Article, stem: str, recorded: dict, layout: settings_mod.Layout) -> str:
     """The article's URL name: the one it had (URLs are shared), else pinyin of its title, made unique."""
+    docs_rel = ctx.project.rel(ctx.project.docs)
     prefix = f"{docs_rel}/{layout.folder}/" if layout.folder else f"{docs_rel}/"
     for path in recorded:
         if path.startswith(prefix):
-            rest = path[len(prefix) :]
-            return rest.split("/")[0].removesuffix(".md")
+            return path[len(prefix) :].split("/")[0].removesuffix(".md")
     base = render.pinyin_slug(render.title_of(article), fallback=stem.lower())
     name, n = base, 2
-    while any(t == f"{prefix}{name}.md" or t.startswith(f"{prefix}{name}/") for t in taken) or name == "index":
+    while any(t == f"{prefix}{name}.md" or t.startswith(f"{prefix}{name}/") for t in ctx.taken) or name == "index":
         name, n = f"{base}-{n}", n + 1
     return name
 
 
-def import_one(project: Project, source: Path, manifest: dict, config: settings_mod.Settings, print_, taken: set[str], force: bool, dry_run: bool, stamp: str) -> Result:
-    key = project.rel(source)
-    recorded_entry = manifest.get(key, {})
-    recorded = recorded_entry.get("pages", {})
-    raw = source.read_bytes()
-    source_hash = hashlib.sha256(raw).hexdigest()
-    order = recorded_entry.get("nav") or list(recorded)
-    if recorded_entry.get("source_sha256") == source_hash and recorded_entry.get("fingerprint") == stamp and recorded and all((project.root / p).is_file() for p in recorded):
-        report = Report.from_json(key, recorded_entry.get("report", {}))
-        edited = [p for p in order if sha256((project.root / p).read_text(encoding="utf-8")) != recorded[p]]
-        return Result(key, "kept" if edited else "unchanged", order, [(p, "kept" if p in edited else "unchanged") for p in order], report)
-    try:
-        article, report = load(key, raw)
-    except ArticleError as e:
-        return Result(key, "refused", list(recorded), message=str(e))
-    layout = config.layout(source.stem, render.text_length(article))
-    docs_rel = project.rel(project.docs)
-    slug = _slug(article, source.stem, recorded, taken, layout, docs_rel)
-    pages = _pages(article, report, key, layout, slug)
+def _pages(ctx: Context, p: Pending, layout: settings_mod.Layout, slug: str) -> list[render.Page]:
+    if layout.pinned:  # the seed: byte for byte what it has always been
+        return render.split_pages(p.article, layout.folder, {}, index=layout.index)
+    fields = {"source": p.key, "date": p.article.meta.get("date"), "site": p.article.meta.get("site"), "imported": p.entry.get("imported", ctx.today)}
+    if layout.split:
+        return render.split_pages(p.article, "/".join(x for x in (layout.folder, slug) if x), fields)
+    path = f"{layout.folder}/{slug}.md" if layout.folder else f"{slug}.md"
+    return [render.single_page(p.article, path, fields)]
+
+
+def _tag(ctx: Context, pages: list[render.Page], layout: settings_mod.Layout) -> tuple[list[render.Page], list[str] | None]:
+    """Topic tags by rule (data/topics.yml), on every page of an article that is not pinned."""
+    if layout.pinned or ctx.rules is None:
+        return pages, None
+    generated = ctx.rules.tags("\n".join(page.text.split("---\n", 2)[-1] for page in pages))
+    if ctx.config.article_tag:
+        generated.append(ctx.config.article_tag)
+    return [render.Page(p.path, p.title, with_tags(p.text, generated)) for p in pages], generated
+
+
+def _editors_tags(planned: list[Planned], entry: dict, recorded: dict[str, str], project: Project) -> tuple[list[Planned], dict[str, str], dict[str, list]]:
+    """Carry an editor's choice of tags into the new pages. A page whose only change since the
+    last import is its ``tags:`` is not an edit that keeps the article back: its tags win."""
+    written_tags = entry.get("tags", {})
+    generated_before = entry.get("generated_tags", {})
+    out, effective, tags = [], dict(recorded), {}
+    for item in planned:
+        key = project.rel(item.path)
+        new = item
+        if item.path.exists() and key in recorded:
+            disk = item.path.read_text(encoding="utf-8")
+            chosen = None
+            if sha256(disk) == recorded[key]:
+                if written_tags.get(key) != generated_before.get(key):  # an earlier choice of the editor's
+                    chosen = written_tags.get(key)
+            elif sha256(with_tags(disk, written_tags.get(key))) == recorded[key]:  # only the tags changed
+                chosen = front_matter_of(disk).get("tags") or []
+                effective[key] = sha256(disk)  # treat the page as unedited
+            if chosen is not None:
+                new = Planned(item.path, with_tags(item.text, chosen))
+        tags[key] = front_matter_of(new.text).get("tags")
+        out.append(new)
+    return out, effective, tags
+
+
+def write_one(ctx: Context, p: Pending, print_) -> Result:
+    project = ctx.project
+    recorded = p.entry.get("pages", {})
+    order = p.entry.get("nav") or list(recorded)
+    layout = ctx.config.layout(Path(p.key).stem, render.text_length(p.article))
+    slug = _slug(ctx, p.article, Path(p.key).stem, recorded, layout)
+    pages, generated = _tag(ctx, _pages(ctx, p, layout, slug), layout)
     planned = [Planned(project.docs / page.path, page.text) for page in pages]
-    outcomes = plan_outcomes(planned, {project.root.joinpath(p).as_posix(): h for p, h in recorded.items()}, force)
-    paths = [project.rel(p.path) for p in planned]
-    result = Result(key, "imported", paths, [(project.rel(o.path), o.status) for o in outcomes], report)
+    absolute = {project.root.joinpath(k).as_posix(): h for k, h in recorded.items()}
+    planned, effective, tags = _editors_tags(planned, p.entry, recorded, project)
+    outcomes = plan_outcomes(planned, {project.root.joinpath(k).as_posix(): h for k, h in effective.items()} or absolute, ctx.force)
+    paths = [project.rel(x.path) for x in planned]
+    result = Result(p.key, "imported", paths, [(project.rel(o.path), o.status) for o in outcomes], p.report)
     foreign = [project.rel(o.path) for o in outcomes if o.status == "foreign"]
     edited = [project.rel(o.path) for o in outcomes if o.status == "edited"]
     if foreign:
-        result.status, result.message = "refused", "\n".join(f"{p}: exists but was not written by this importer; move it, or re-run with --force to overwrite it" for p in foreign)
-        result.pages = order
+        result.status, result.pages = "refused", order
+        result.message = "\n".join(f"{x}: exists but was not written by this importer; move it, or re-run with --force to overwrite it" for x in foreign)
         return result
+    manifest_entry = {"source_sha256": p.sha, "fingerprint": ctx.stamp, "imported": p.entry.get("imported", ctx.today), "report": p.report.as_json()}
     if edited:
         result.status = "kept"
-        result.message = "\n".join(f"{p}: edited after the last import; kept as it is (re-run with --force to overwrite it, or merge the change by hand)" for p in edited)
+        result.message = "\n".join(f"{x}: edited after the last import; kept as it is (re-run with --force to overwrite it, or merge the change by hand)" for x in edited)
         result.pages = paths if set(paths) == set(recorded) else order
         # The pages keep the hashes of the last import (so the edits stay visible); the source,
         # the importer and the report are recorded, so the next run does not redo this work.
-        manifest[key] = {**recorded_entry, "source_sha256": source_hash, "fingerprint": stamp, "nav": result.pages, "report": report.as_json()}
+        p.entry.update({**manifest_entry, "nav": result.pages, "pages": recorded})
         return result
-    to_write = [p for p, o in zip(planned, outcomes) if o.status in WRITES]
-    if not dry_run:
+    to_write = [x for x, o in zip(planned, outcomes) if o.status in WRITES]
+    if not ctx.dry_run:
         write_atomically(to_write)
     if not to_write:
         result.status = "unchanged"
-    manifest[key] = {"source_sha256": source_hash, "fingerprint": stamp, "pages": {project.rel(p.path): sha256(p.text) for p in planned}, "nav": paths, "report": report.as_json()}
-    stale = sorted(set(recorded) - set(paths))
-    for path in stale:
-        print_(f"note: {path} came from an earlier import of {key} and is no longer produced; delete it if unwanted")
+    p.entry.clear()
+    p.entry.update({**manifest_entry, "pages": {project.rel(x.path): sha256(x.text) for x in planned}, "nav": paths})
+    if generated is not None:
+        p.entry["tags"] = tags
+        p.entry["generated_tags"] = {path: generated for path in paths}
+    for path in sorted(set(recorded) - set(paths)):
+        print_(f"note: {path} came from an earlier import of {p.key} and is no longer produced; delete it if unwanted")
     return result
 
 
-def run(project: Project, sources: list[Path], force: bool = False, dry_run: bool = False, print_=print, eprint=print) -> int:
-    """Import ``sources``; exit status 0 when each was imported, unchanged or kept, else 1."""
+# --- the run ------------------------------------------------------------------------------------
+
+
+def _cached(ctx: Context, key: str, sha: str, entry: dict) -> Result | None:
+    """The last import's result, when nothing it depends on changed."""
+    if entry.get("source_sha256") != sha or entry.get("fingerprint") != ctx.stamp:
+        return None
+    report = Report.from_json(key, entry.get("report", {}))
+    if entry.get("duplicate_of"):
+        return Result(key, "duplicate", [], [], report, f"a copy of {entry['duplicate_of']} (similarity {entry.get('similarity', 0):.2f})")
+    recorded = entry.get("pages", {})
+    if not recorded or not all((ctx.project.root / x).is_file() for x in recorded):
+        return None
+    order = entry.get("nav") or list(recorded)
+    edited = [x for x in order if sha256((ctx.project.root / x).read_text(encoding="utf-8")) != recorded[x]]
+    return Result(key, "kept" if edited else "unchanged", order, [(x, "kept" if x in edited else "unchanged") for x in order], report)
+
+
+def _copies(ctx: Context, manifest: dict, pending: list[Pending]) -> dict[str, duplicates.Copy]:
+    """New articles (never published) that copy an article already published or earlier in the run."""
+    new = [p for p in pending if not p.entry.get("pages") and not p.entry.get("duplicate_of")]
+    if not new:
+        return {}
+    index = duplicates.Index(ctx.distinct)
+    fresh = {p.key for p in new}
+    for key, entry in sorted(manifest.items()):
+        if key in fresh or not entry.get("pages"):
+            continue
+        text = "".join((ctx.project.root / x).read_text(encoding="utf-8") for x in entry["pages"] if (ctx.project.root / x).is_file())
+        index.add(key, duplicates.signature(text))
+    copies = {}
+    for p in new:
+        sig = duplicates.signature("".join(t for item in p.article.lead + p.article.body if hasattr(item, "texts") for t in item.texts))
+        copy = index.check(p.key, sig)
+        if copy:
+            copies[p.key] = copy
+        else:
+            index.add(p.key, sig)
+    return copies
+
+
+def run(project: Project, sources: list[Path], force: bool = False, dry_run: bool = False, print_=print, eprint=print, today: str | None = None) -> int:
+    """Import ``sources``; exit status 0 when each was imported, unchanged, kept or set aside as a copy, else 1."""
     try:
         config = settings_mod.load(project.mkdocs_yml)
         manifest = read_manifest(project.manifest)
-    except (ArticleError, ImportRefused) as e:
+        rules = None
+        if config.topics and (project.root / config.topic_rules).is_file():
+            rules = topics_mod.load(project.root / config.topic_rules, config.topics, load_glossary(project.root / config.glossary, config.glossary), config.topic_rules)
+        distinct = duplicates.load_distinct(project.root / "data" / "distinct.yml")
+    except (ArticleError, ImportRefused, topics_mod.TopicsError, GlossaryError, duplicates.DistinctError) as e:
         eprint(f"import failed, nothing was written:\n{e}")
         return 1
-    stamp = fingerprint(config)
-    taken = {p for entry in manifest.values() for p in entry.get("pages", {})}
-    results = []
+    ctx = Context(project, config, rules, distinct, fingerprint(config, project), force, dry_run, today or datetime.date.today().isoformat())
+    ctx.taken = {x for entry in manifest.values() for x in entry.get("pages", {})}
+    results: dict[str, Result] = {}
+    pending: list[Pending] = []
     for source in sorted(sources):
-        result = import_one(project, source, manifest, config, print_, taken, force, dry_run, stamp)
-        taken.update(result.pages)
-        results.append(result)
-        verb = "would write" if dry_run else "wrote"
+        key = project.rel(source)
+        raw = source.read_bytes()
+        sha = hashlib.sha256(raw).hexdigest()
+        entry = manifest.setdefault(key, {})
+        cached = _cached(ctx, key, sha, entry)
+        if cached:
+            results[key] = cached
+            continue
+        try:
+            article, report = load(key, raw)
+        except ArticleError as e:
+            results[key] = Result(key, "refused", entry.get("nav") or list(entry.get("pages", {})), message=str(e))
+            if not entry:
+                del manifest[key]
+            continue
+        pending.append(Pending(key, sha, entry, article, report))
+    copies = _copies(ctx, manifest, pending)
+    for p in pending:
+        copy = copies.get(p.key)
+        if copy:
+            p.report.add(1, "duplicate", "minhash", f"{p.key} ~ {copy.original} (similarity {copy.similarity:.2f}): not published; if they are different articles, add the pair to data/distinct.yml")
+            p.entry.clear()
+            p.entry.update({"source_sha256": p.sha, "fingerprint": ctx.stamp, "duplicate_of": copy.original, "similarity": copy.similarity, "pages": {}, "report": p.report.as_json()})
+            results[p.key] = Result(p.key, "duplicate", [], [], p.report, f"a copy of {copy.original} (similarity {copy.similarity:.2f})")
+            continue
+        result = write_one(ctx, p, print_)
+        ctx.taken.update(result.pages)
+        results[p.key] = result
+    ordered = [results[project.rel(s)] for s in sorted(sources)]
+    verb = "would write" if dry_run else "wrote"
+    for result in ordered:
         for path, status in result.outcomes:
             if status in WRITES:
                 print_(f"{verb} {path} ({status})")
@@ -157,8 +323,10 @@ def run(project: Project, sources: list[Path], force: bool = False, dry_run: boo
             eprint(f"{result.source}: refused, nothing of it was written:\n{result.message}")
         elif result.status == "kept":
             print_(f"{result.source}: kept as edited{': ' + result.message if result.message else ''}")
+        elif result.status == "duplicate" and result.source in copies:
+            print_(f"{result.source}: not published, {result.message}")
     try:
-        shared = _shared_files(project, config, manifest, results, sources)
+        shared = _shared_files(project, config, manifest, ordered)
     except ImportRefused as e:
         eprint(f"import failed, mkdocs.yml was not changed:\n{e}")
         return 1
@@ -166,36 +334,31 @@ def run(project: Project, sources: list[Path], force: bool = False, dry_run: boo
     if not dry_run:
         write_atomically(changed)
     for item in changed:
-        print_(f"{'would write' if dry_run else 'wrote'} {project.rel(item.path)}")
-    counts = {s: sum(r.status == s for r in results) for s in ("imported", "unchanged", "kept", "refused")}
-    print_(f"{len(results)} articles: {counts['imported']} imported, {counts['unchanged']} unchanged, {counts['kept']} kept as edited, {counts['refused']} refused; report: {project.rel(project.report)}")
+        print_(f"{verb} {project.rel(item.path)}")
+    counts = {s: sum(r.status == s for r in ordered) for s in ("imported", "unchanged", "kept", "duplicate", "refused")}
+    print_(f"{len(ordered)} articles: {counts['imported']} imported, {counts['unchanged']} unchanged, {counts['kept']} kept as edited, {counts['duplicate']} copies not published, {counts['refused']} refused; report: {project.rel(project.report)}")
     return 1 if counts["refused"] else 0
 
 
-def _shared_files(project: Project, config: settings_mod.Settings, manifest: dict, results: list[Result], sources: list[Path]) -> list[Planned]:
-    """mkdocs.yml's nav blocks, the manifest and the report, from every article the manifest knows."""
+def _shared_files(project: Project, config: settings_mod.Settings, manifest: dict, results: list[Result]) -> list[Planned]:
+    """mkdocs.yml's nav blocks (pinned articles), the manifest and the report, from every article the manifest knows."""
     by_source = {r.source: r for r in results}
     nav_text = project.mkdocs_yml.read_text(encoding="utf-8")
     docs_rel = project.rel(project.docs) + "/"
-    blocks: dict[str, list[str]] = {}
     for key in sorted(set(manifest) | set(by_source)):
         stem = Path(key).stem
+        if stem not in config.pinned:
+            continue  # listed by the article pages the site builds (debtkb.listing), not in the nav
         pages = by_source[key].pages if key in by_source else manifest[key].get("nav") or list(manifest[key].get("pages", {}))
-        block = stem if stem in config.pinned else config.nav_key
-        blocks.setdefault(block, [])
-        blocks[block] += [p[len(docs_rel) :] if p.startswith(docs_rel) else p for p in pages]
-    for block, entries in blocks.items():
-        nav_text = nav_block(nav_text, block, entries)
+        nav_text = nav_block(nav_text, stem, [x[len(docs_rel) :] if x.startswith(docs_rel) else x for x in pages])
     reports = []
-    for key in sorted(manifest):
+    for key in sorted(set(manifest) | set(by_source)):
         result = by_source.get(key)
-        report = result.report if result and result.report else Report.from_json(key, manifest[key].get("report", {}))
-        status = result.status if result else "not in this run"
-        reports.append((key, status, manifest[key].get("pages", {}), report, result.message if result else ""))
-    for result in results:
-        if result.source not in manifest:
-            reports.append((result.source, result.status, {}, result.report or Report(result.source), result.message))
-    manifest_text = json.dumps(manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        entry = manifest.get(key, {})
+        report = result.report if result and result.report else Report.from_json(key, entry.get("report", {}))
+        status = result.status if result else ("duplicate" if entry.get("duplicate_of") else "not in this run")
+        reports.append((key, status, entry.get("pages", {}), report, result.message if result else ""))
+    manifest_text = json.dumps({k: v for k, v in manifest.items() if v}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     return [
         Planned(project.mkdocs_yml, nav_text),
         Planned(project.manifest, manifest_text),

@@ -238,23 +238,23 @@ def split_sections(article: Article) -> list[tuple[Heading, list[Heading]]]:
     return [(s[0], [h for h in s[1:] if isinstance(h, Heading) and h.level == 2]) for s in sections]
 
 
-def section_file_names(titles: list[str]) -> list[str]:
-    """One unique ``<slug>.md`` per section, in article order."""
+def section_file_names(titles: list[str], reserved: str = "index") -> list[str]:
+    """One unique ``<slug>.md`` per section, in article order (never the index page's name)."""
     names: list[str] = []
     for title in titles:
         base = pinyin_slug(title)
         name, n = base, 2
-        while f"{name}.md" in names or name == "index":
+        while f"{name}.md" in names or name in ("index", reserved):
             name, n = f"{base}-{n}", n + 1
         names.append(f"{name}.md")
     return names
 
 
-def split_pages(article: Article, folder: str, fields: dict) -> list[Page]:
+def split_pages(article: Article, folder: str, fields: dict, index: str = "index") -> list[Page]:
     """Index page plus a page per top-level section (the seed's layout)."""
     intro, sections = _sections(article)
     heads = [s[0] for s in sections]
-    names = section_file_names([h.title for h in heads])
+    names = section_file_names([h.title for h in heads], index)
     title = title_of(article)
     lines = [f"# {escape(title)}", ""]
     if article.keywords:
@@ -266,7 +266,7 @@ def split_pages(article: Article, folder: str, fields: dict) -> list[Page]:
     lines += ["", OVERVIEW_END]
     desc = description(_texts(article.lead + intro) or [title])
     prefix = f"{folder}/" if folder else ""
-    pages = [Page(f"{prefix}index.md", title, front_matter({"title": title, "description": desc, **fields}) + "\n" + "\n".join(lines) + "\n")]
+    pages = [Page(f"{prefix}{index}.md", title, front_matter({"title": title, "description": desc, **fields}) + "\n" + "\n".join(lines) + "\n")]
     for section, name in zip(sections, names):
         head, rest = section[0], section[1:]
         body = f"# {escape(head.text)}\n\n" + _items(rest, 0)

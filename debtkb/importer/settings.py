@@ -6,7 +6,8 @@ configuration), validated before any article is read.
         folder: articles        # docs/<folder>/<slug>.md for each imported article
         split_above: 6000       # characters of text; a longer article gets a page per section
         pinned:                 # articles whose pages keep the layout their URLs were shared with
-          xiaomi-finance-60k: {folder: "", split: true}
+          xiaomi-finance-60k: {folder: "", split: true, index: xiaomi-jinrong-qian-6-wan}
+        topic_rules: data/topics.yml  # topic tags by rule (debtkb.topics)
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ _Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix
 class Layout:
     folder: str  # under docs/; "" for docs/ itself
     split: bool  # a page per top-level section
+    index: str = "index"  # split layout: the name of its first page
+    pinned: bool = False  # its layout is fixed (URLs shared): pages keep their old front matter
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class Settings:
     split_above: int = 6000
     pinned: dict[str, Layout] = field(default_factory=dict)
     nav_key: str = "articles"  # the nav block every article that is not pinned goes into
+    topics: tuple[str, ...] = ()  # extra.guide.topics: the only tags a page may carry
+    glossary: str = "data/glossary.yml"  # extra.glossary.file: terms the topic rules may name
+    article_tag: str = ""  # extra.guide.article_tag: the hidden tag every imported article carries
+    topic_rules: str = "data/topics.yml"
 
     def layout(self, stem: str, length: int) -> Layout:
         if stem in self.pinned:
@@ -55,9 +62,15 @@ def load(mkdocs_yml: Path) -> Settings:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         raise ArticleError(str(mkdocs_yml), [((mark.line + 1) if mark else 1, f"not valid YAML: {getattr(e, 'problem', e)}")]) from None
-    raw = (config.get("extra") or {}).get("importer")
+    extra = config.get("extra") or {}
+    site = {
+        "topics": tuple((extra.get("guide") or {}).get("topics") or ()),
+        "glossary": (extra.get("glossary") or {}).get("file", "data/glossary.yml"),
+        "article_tag": str((extra.get("guide") or {}).get("article_tag") or ""),
+    }
+    raw = extra.get("importer")
     if raw is None:
-        return Settings()
+        return Settings(**site)
 
     def line(key: str) -> int:
         m = re.search(rf"^\s*{re.escape(key)}\s*:", text, re.M)
@@ -72,13 +85,14 @@ def load(mkdocs_yml: Path) -> Settings:
         problems.append((line("split_above"), f"extra.importer.split_above must be a number of characters (500 or more), got {split_above!r}"))
     pinned = {}
     for stem, layout in (raw.get("pinned") or {}).items():
-        if not isinstance(layout, dict) or set(layout) - {"folder", "split"}:
-            problems.append((line(stem), f"extra.importer.pinned.{stem} must be {{folder: …, split: true|false}}"))
+        if not isinstance(layout, dict) or set(layout) - {"folder", "split", "index"}:
+            problems.append((line(stem), f"extra.importer.pinned.{stem} must be {{folder: …, split: true|false, index: page name}}"))
             continue
-        pinned[str(stem)] = Layout(str(layout.get("folder", "")), bool(layout.get("split", False)))
-    unknown = sorted(set(raw) - {"folder", "split_above", "pinned"})
+        pinned[str(stem)] = Layout(str(layout.get("folder", "")), bool(layout.get("split", False)), str(layout.get("index", "index")), pinned=True)
+    topic_rules = raw.get("topic_rules", "data/topics.yml")
+    unknown = sorted(set(raw) - {"folder", "split_above", "pinned", "topic_rules"})
     if unknown:
-        problems.append((line(unknown[0]), f"extra.importer has unknown keys {unknown}; allowed: folder, split_above, pinned"))
+        problems.append((line(unknown[0]), f"extra.importer has unknown keys {unknown}; allowed: folder, split_above, pinned, topic_rules"))
     if problems:
         raise ArticleError(str(mkdocs_yml), problems)
-    return Settings(folder.strip("/"), split_above, pinned)
+    return Settings(folder.strip("/"), split_above, pinned, topic_rules=str(topic_rules), **site)

@@ -12,7 +12,7 @@ def _cell(text: str) -> str:
 
 
 # The state each article is in, whichever run last touched it (imported now or earlier: published).
-STATE = {"imported": "published", "unchanged": "published", "kept": "kept as edited", "refused": "refused"}
+STATE = {"imported": "published", "unchanged": "published", "kept": "kept as edited", "refused": "refused", "duplicate": "not published (copy)"}
 
 
 def report_markdown(reports: list[tuple[str, str, dict, Report, str]]) -> str:

@@ -11,8 +11,9 @@ from debtkb.markdown_lines import front_matter_line
 
 # tags: topics (checked against extra.guide.topics by hooks/guide.py); checked: the date a guide
 # page's legal sources were last checked; faq: the page's h2 headings are questions (FAQPage JSON-LD).
-# source, date, site: where an imported article came from (written by the importer).
-ALLOWED = {"title", "description", "kind", "hide", "search", "tags", "checked", "faq", "source", "date", "site"}
+# source, date, site, imported: where an imported article came from and when (written by the
+# importer); calculator: false or an amount (debtkb.imported); listing: home | all | topics (debtkb.listing).
+ALLOWED = {"title", "description", "kind", "hide", "search", "tags", "checked", "faq", "source", "date", "site", "imported", "calculator", "listing"}
 KINDS = {"article", "webpage", "guide"}
 DESCRIPTION_MAX = 120
 

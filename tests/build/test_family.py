@@ -35,6 +35,17 @@ PINYIN = re.compile(r"[(（]\s*[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔù
 DAMAGE = re.compile(r"\ufffd|_x[0-9A-Fa-f]{4}_|&[a-z]+;|锟斤拷|[\u4e00-\u9fff]\?[a-z]")
 
 
+SPUN_OF = "content/articles/09-header-furniture.txt"
+
+
+def spun(path: Path) -> str:
+    """What copying sites do to an article: a new title, paragraphs in another order, a few words swapped."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if len(line) > 40]
+    lines[1], lines[2] = lines[2], lines[1]
+    body = "\n".join(lines).replace("平台", "机构").replace("协商", "商量").replace("征信", "信用记录")
+    return "欠网贷三个月了还有救吗\n" + body + "\n"
+
+
 @dataclass(frozen=True)
 class Imported:
     root: Path
@@ -57,6 +68,7 @@ def imported(tmp_path_factory) -> Imported:
     copy_project(root)
     for case in CASES:
         shutil.copy(FAMILY / f"{case}.txt", root / "content" / "articles" / f"{case}.txt")
+    (root / "content" / "articles" / "zz-spun-copy.txt").write_text(spun(FAMILY / "09-header-furniture.txt"), encoding="utf-8")
     import os
 
     here = os.getcwd()
@@ -205,3 +217,109 @@ def test_imported_pages_pass_make_lint(imported):
     assert lint.returncode == 0 and ", 0 problems" in lint.stderr, lint.stdout + lint.stderr
     markdown = subprocess.run([str(ROOT / "node_modules" / ".bin" / "markdownlint-cli2")], cwd=imported.root, capture_output=True, text=True)
     assert markdown.returncode == 0 and f"Linting: {len(list((imported.root / 'docs').rglob('*.md')))} file" in markdown.stdout + markdown.stderr, markdown.stdout + markdown.stderr
+
+
+
+# --- issue #17: many articles on the site -----------------------------------------------------
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+        self._in = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self._in = True
+        if self._in and tag == "a" and dict(attrs).get("href"):
+            self.links.append(dict(attrs)["href"])
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self._in = False
+
+
+def links_of(site: Path, url: str) -> set[str]:
+    """Pages the article body of ``url`` (site-relative, ends with /) links to, site-relative."""
+    from urllib.parse import urljoin, urlsplit
+
+    parser = _Links()
+    parser.feed((site / url / "index.html").read_text(encoding="utf-8"))
+    out = set()
+    for href in parser.links:
+        target = urlsplit(urljoin("http://x/" + url, href))
+        if target.netloc == "x" and target.path.endswith("/"):
+            out.add(target.path.lstrip("/"))
+    return out
+
+
+def article_urls(imported: Imported) -> dict[str, str]:
+    out = {}
+    for key, entry in imported.manifest.items():
+        for page in entry.get("nav") or []:
+            rel = page.removeprefix("docs/").removesuffix(".md")
+            out[key] = rel.removesuffix("index") if rel.endswith("index") else rel + "/"
+            break
+    return out
+
+
+def test_every_article_is_two_clicks_from_the_home_page_in_both_editions(imported):
+    for edition in ("", "zh-Hant/"):
+        site = imported.build.site / edition if edition else imported.build.site
+        first = links_of(site, "")
+        reached = first | {page for url in first if (site / url / "index.html").is_file() for page in links_of(site, url)}
+        for key, url in article_urls(imported).items():
+            assert url in reached, f"{edition}{key} ({url}) is not within two clicks of the home page"
+
+
+def test_no_list_page_carries_more_than_a_hundred_entries(imported):
+    lists = [p for p in (imported.build.site / "articles").rglob("index.html") if "zh-Hant" not in p.parts]
+    assert lists
+    for path in lists:
+        html = path.read_text(encoding="utf-8").split("<article")[1].split("</article>")[0]
+        assert html.count("<li>") <= 100, path
+
+
+def test_every_imported_article_has_topic_tags_shown_on_its_page(imported):
+    topics = set(yaml.safe_load((imported.root / "mkdocs.yml").read_text(encoding="utf-8").split("  guide:\n")[1].split("\n    disclaimer")[0].replace("    topics:", "topics:"))["topics"])
+    for key, url in article_urls(imported).items():
+        page = (imported.root / imported.manifest[key]["nav"][0]).read_text(encoding="utf-8")
+        tags = set(yaml.safe_load(page.split("---\n")[1])["tags"] or [])
+        assert tags & topics and tags <= topics | {"整理文章"}, f"{key}: {tags}"
+        html = (imported.build.site / url / "index.html").read_text(encoding="utf-8")
+        assert re.search(r'class="md-tag[^"]*"[^>]*>\s*(?:' + "|".join(tags & topics) + ")", html), key
+        assert "整理文章" not in html.split("<article")[1], f"{key}: the hidden tag is shown"
+
+
+def test_a_near_copy_is_not_published_and_is_reported_beside_its_original(imported):
+    entry = imported.manifest["content/articles/zz-spun-copy.txt"]
+    assert entry["duplicate_of"] == SPUN_OF and entry["similarity"] >= 0.4 and entry["pages"] == {}
+    report = (imported.root / "content" / "import-report.md").read_text(encoding="utf-8")
+    assert f"content/articles/zz-spun-copy.txt ~ {SPUN_OF} (similarity" in report
+    others = [e.get("similarity") for k, e in imported.manifest.items() if k != "content/articles/zz-spun-copy.txt"]
+    assert others == [None] * len(others)  # none of the distinct articles was taken for a copy
+
+
+@pytest.mark.parametrize(("case", "principal"), [("14-irreparable-damage", 80000), ("18-fused-step-headings", 50000)])
+def test_an_article_that_names_an_amount_gets_a_calculator_set_to_it(imported, case, principal):
+    url = article_urls(imported)[f"content/articles/{case}.txt"]
+    for edition in ("", "zh-Hant/"):
+        html = (imported.build.site / edition / url / "index.html").read_text(encoding="utf-8")
+        data = re.findall(r'data-kb-calc="([^"]+)"', html)
+        assert len(data) == 1 and f"&#34;principal&#34;: {principal}" in data[0].replace("&quot;", "&#34;"), (edition, data)
+
+
+def test_an_article_without_an_amount_gets_no_calculator(imported):
+    url = article_urls(imported)["content/articles/09-header-furniture.txt"]
+    assert "data-kb-calc" not in (imported.build.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_imported_article_says_where_it_comes_from(imported):
+    for key, url in article_urls(imported).items():
+        if "xiaomi" in key:
+            continue
+        for edition, words in (("", "本文整理自网上的一篇文章"), ("zh-Hant/", "本文整理自網上的一篇文章")):
+            html = (imported.build.site / edition / url / "index.html").read_text(encoding="utf-8")
+            note = html.split("關於這篇文章" if edition else "关于这篇文章")[1].split("</div>")[0]
+            assert words in note and "guide/yingdui-buzhou/" in note, (edition, key)

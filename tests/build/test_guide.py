@@ -144,7 +144,9 @@ def test_only_the_faq_page_has_faq_json_ld(site):
 def test_two_clicks_from_the_home_page_to_what_to_do_next(site):
     _, home = read(site, "")
     assert any(href == "guide/yingdui-buzhou/" for href, _ in home.links)  # click 1; the page itself is click 2
-    assert home.text.index("应对步骤") < home.text.index("小编导语")  # before the article starts
+    # The guide first, then the tools, then the articles (issue #17's order)
+    assert home.text.index("现在就欠着钱？") < home.text.index("还款计算器") < home.text.index("术语表") < home.text.index("按主题浏览") < home.text.index("文章（")
+    assert any(href == "xiaomi-jinrong-qian-6-wan/" for href, _ in home.links)  # the seed article, listed
 
 
 def test_article_sections_link_to_the_guide(site):

@@ -1,6 +1,7 @@
 """The importer command end to end in a scratch project: many articles, writes, kept edits,
 refusals that spare the other articles, all-or-nothing per article, the report."""
 
+import datetime
 import json
 import shutil
 from pathlib import Path
@@ -52,14 +53,15 @@ def test_first_import_writes_every_article_its_nav_manifest_and_report(project, 
     for page in ["index.md", "fenqi-feiyong.md", "yuqi-de-houguo.md", "yingdui-banfa.md", "articles/wangdai-yuqi-sange-yue-zenmeban.md"]:
         assert f"wrote docs/{page} (created)" in out
         assert (project / "docs" / page).is_file()
-    assert "2 articles: 2 imported, 0 unchanged, 0 kept as edited, 0 refused" in out
+    assert "2 articles: 2 imported, 0 unchanged, 0 kept as edited, 0 copies not published, 0 refused" in out
     nav = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "  - 首页: home.md\n  # importer:begin synthetic-credit-card\n  - index.md\n  - fenqi-feiyong.md\n" in nav
-    assert "      # importer:begin articles\n      - articles/wangdai-yuqi-sange-yue-zenmeban.md\n      # importer:end articles\n" in nav
+    assert "wangdai" not in nav  # articles that are not pinned are listed by the site's list pages, not the nav
     manifest = json.loads((project / "content" / "import-manifest.json").read_text(encoding="utf-8"))
     assert list(manifest["content/articles/wangdai.txt"]["pages"]) == ["docs/articles/wangdai-yuqi-sange-yue-zenmeban.md"]
     page = (project / "docs" / "articles" / "wangdai-yuqi-sange-yue-zenmeban.md").read_text(encoding="utf-8")
-    assert page.startswith("---\ntitle: 网贷逾期三个月怎么办\ndescription: 逾期以后，先弄清欠款数字，再联系平台说明情况。\nsource: content/articles/wangdai.txt\n---\n\n# 网贷逾期三个月怎么办\n")
+    today = datetime.date.today().isoformat()
+    assert page.startswith(f"---\ntitle: 网贷逾期三个月怎么办\ndescription: 逾期以后，先弄清欠款数字，再联系平台说明情况。\nsource: content/articles/wangdai.txt\nimported: '{today}'\n---\n\n# 网贷逾期三个月怎么办\n")
     assert "\n## 一、先算清楚\n\n把本金、利息和罚息分开记下来。\n" in page
     report = (project / "content" / "import-report.md").read_text(encoding="utf-8")
     assert "| `content/articles/wangdai.txt` | published | title, 一、 headings | 1 | none | 0 | 0 |" in report
@@ -133,7 +135,8 @@ def test_a_refused_article_spares_the_others_and_names_file_and_line(project, ca
 
 
 def test_two_articles_with_the_same_title_get_different_urls(project):
-    (project / "content" / "articles" / "wangdai-copy.txt").write_text(SHORT.replace("再联系平台", "然后联系平台"), encoding="utf-8")
+    other = "网贷逾期三个月怎么办\n三个月没还，平台多半已经委托外面的机构来催收了。\n一、别换号码\n保持电话畅通，接到电话先问清对方是谁。\n"
+    (project / "content" / "articles" / "wangdai-other.txt").write_text(other, encoding="utf-8")
     assert main([]) == 0
     assert sorted(p.name for p in (project / "docs" / "articles").iterdir()) == ["wangdai-yuqi-sange-yue-zenmeban-2.md", "wangdai-yuqi-sange-yue-zenmeban.md"]
 
@@ -146,12 +149,14 @@ def test_an_article_keeps_its_url_when_its_title_changes(project):
     assert "title: 网贷逾期半年怎么办" in page.read_text(encoding="utf-8")
 
 
-def test_missing_nav_markers_are_explained(project, capsys):
-    (project / "mkdocs.yml").write_text("site_name: 测试\nnav:\n  - home.md\n", encoding="utf-8")
+def test_missing_nav_markers_of_a_pinned_article_are_explained(project, capsys):
+    config = MKDOCS.split("nav:")[0] + "nav:\n  - home.md\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     assert main([]) == 1
     err = capsys.readouterr().err
-    assert "mkdocs.yml has no nav block for 'articles'" in err or "mkdocs.yml has no nav block for 'synthetic-credit-card'" in err
-    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: 测试\nnav:\n  - home.md\n"
+    assert "mkdocs.yml has no nav block for 'synthetic-credit-card'" in err
+    assert "  # importer:begin synthetic-credit-card\n  - index.md\n" in err
+    assert (project / "mkdocs.yml").read_text(encoding="utf-8") == config
 
 
 def test_bad_settings_name_the_line(project, capsys):
@@ -185,3 +190,35 @@ def test_a_short_line_in_many_articles_is_listed_as_a_furniture_candidate(projec
     assert "- “欢迎收藏本站” (3×): `content/articles/c0.txt:3`, `content/articles/c1.txt:3`, `content/articles/c2.txt:3`" in report
     assert "一、先算清楚" not in report.split("## Furniture candidates")[1].split("##")[0]  # a shared heading is content
     assert "欢迎收藏本站" in (project / "docs" / "articles" / "wangdai-yuqi-di-0-wen-zenmeban.md").read_text(encoding="utf-8")  # kept
+
+
+def test_a_near_copy_is_reported_beside_its_original_and_not_published(project, capsys):
+    main([])
+    spun = "网贷逾期快三个月了怎么处理\n一、先算清楚\n把本金、利息和罚息分开记下来。\n逾期以后，先弄清欠款数字，再联系平台说明情况。\n"  # new title, reordered, a word swapped
+    (project / "content" / "articles" / "wangdai-spun.txt").write_text(spun, encoding="utf-8")
+    capsys.readouterr()
+    assert main([]) == 0
+    out = capsys.readouterr().out
+    assert "content/articles/wangdai-spun.txt: not published, a copy of content/articles/wangdai.txt (similarity" in out
+    assert sorted(p.name for p in (project / "docs" / "articles").iterdir()) == ["wangdai-yuqi-sange-yue-zenmeban.md"]
+    report = (project / "content" / "import-report.md").read_text(encoding="utf-8")
+    assert "| `content/articles/wangdai-spun.txt` | not published (copy) |" in report
+    assert "content/articles/wangdai-spun.txt:1: duplicate (minhash): content/articles/wangdai-spun.txt ~ content/articles/wangdai.txt (similarity " in report
+    before = snapshot(project)
+    assert main([]) == 0 and snapshot(project) == before  # decided once, remembered
+
+
+def test_an_editor_can_mark_two_articles_as_distinct(project):
+    spun = "网贷逾期快三个月了怎么处理\n一、先算清楚\n把本金、利息和罚息分开记下来。\n逾期以后，先弄清欠款数字，再联系平台说明情况。\n"
+    (project / "content" / "articles" / "wangdai-spun.txt").write_text(spun, encoding="utf-8")
+    (project / "data").mkdir()
+    (project / "data" / "distinct.yml").write_text("- [content/articles/wangdai.txt, content/articles/wangdai-spun.txt]\n", encoding="utf-8")
+    assert main([]) == 0
+    assert len(list((project / "docs" / "articles").iterdir())) == 2
+
+
+def test_a_bad_distinct_file_names_its_line(project, capsys):
+    (project / "data").mkdir()
+    (project / "data" / "distinct.yml").write_text("# pairs\n- [content/articles/a.txt]\n", encoding="utf-8")
+    assert main([]) == 1
+    assert "data/distinct.yml:2: each entry must be a pair of two different source files" in capsys.readouterr().err

@@ -43,7 +43,7 @@ def test_front_matter_schema():
     assert messages(frontmatter.check("docs/a.md", long)) == ["docs/a.md:3: front matter: description has 122 characters; at most 120"]
     typo = GOOD.replace("title: 标题", "titel: 标题")
     assert messages(frontmatter.check("docs/a.md", typo)) == [
-        "docs/a.md:2: front matter: unknown key 'titel' (allowed: checked, date, description, faq, hide, kind, search, site, source, tags, title)",
+        "docs/a.md:2: front matter: unknown key 'titel' (allowed: calculator, checked, date, description, faq, hide, imported, kind, listing, search, site, source, tags, title)",
         "docs/a.md:2: front matter: 'title' is required",
     ]
     assert messages(frontmatter.check("docs/a.md", GOOD.replace("description: 一句简介。\n", "description: 一句简介。\nkind: blog\n"))) == ["docs/a.md:4: front matter: kind must be one of article, guide, webpage"]
