@@ -1,32 +1,26 @@
 """The importer generalises: a second article of another size becomes a site that builds strictly."""
 
-import re
 import shutil
 
 from debtkb.importer.cli import main
+from tests.build.test_family import copy_project
 from tests.conftest import mkdocs_build
 from tests.htmltools import parse_html
-from tests.paths import FIXTURES, MKDOCS_YML, ROOT
+from tests.paths import FIXTURES
 
 
 def test_synthetic_article_builds(tmp_path, monkeypatch):
-    for folder in ("overrides", "hooks", "data", "docs/stylesheets", "docs/articles"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    (tmp_path / "content" / "articles").mkdir(parents=True)
+    copy_project(tmp_path)  # the real project: its config, guide, glossary and the seed
     shutil.copy(FIXTURES / "articles" / "synthetic-credit-card.txt", tmp_path / "content" / "articles")
-    config = MKDOCS_YML.read_text(encoding="utf-8")
-    config = re.sub(r"\nnav:.*", "\nnav:\n  - articles/index.md\n  - glossary.md\n", config, flags=re.S)
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copy(ROOT / "mkdocs.zh-Hant.yml", tmp_path)
     monkeypatch.chdir(tmp_path)
     assert main(["content/articles/synthetic-credit-card.txt"]) == 0
 
     result = mkdocs_build(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert result.returncode == 0, result.output
     assert "WARNING" not in result.output
-    pages = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("index.html") if "zh-Hant" not in p.parts)
     slug = "articles/xinyongka-fenqi-hai-bu-shang-zenmeban"
-    assert f"{slug}/index.html" in pages and not any(p.startswith(slug + "/") and p != f"{slug}/index.html" for p in pages)  # one short article, one page
+    pages = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site" / "articles").rglob("index.html") if "zh-Hant" not in p.parts)
+    assert f"{slug}/index.html" in pages and not [p for p in pages if p.startswith(slug + "/") and p != f"{slug}/index.html"]  # one page
     assert (tmp_path / "site" / "zh-Hant" / slug / "index.html").is_file()  # and its twin
     page = parse_html((tmp_path / "site" / slug / "index.html").read_text(encoding="utf-8"))
     assert [(tag, text) for tag, _, text in page.headings][:4] == [("h1", "信用卡分期还不上怎么办"), ("h2", "小编导语"), ("h2", "一、分期费用"), ("h3", "1.1 手续费的计算")]
