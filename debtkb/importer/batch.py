@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -301,7 +302,9 @@ def run(project: Project, sources: list[Path], force: bool = False, dry_run: boo
                 del manifest[key]
             continue
         pending.append(Pending(key, sha, entry, article, report))
+    started = time.perf_counter()
     copies = _copies(ctx, manifest, pending)
+    compared = time.perf_counter() - started
     for p in pending:
         copy = copies.get(p.key)
         if copy:
@@ -336,7 +339,8 @@ def run(project: Project, sources: list[Path], force: bool = False, dry_run: boo
     for item in changed:
         print_(f"{verb} {project.rel(item.path)}")
     counts = {s: sum(r.status == s for r in ordered) for s in ("imported", "unchanged", "kept", "duplicate", "refused")}
-    print_(f"{len(ordered)} articles: {counts['imported']} imported, {counts['unchanged']} unchanged, {counts['kept']} kept as edited, {counts['duplicate']} copies not published, {counts['refused']} refused; report: {project.rel(project.report)}")
+    checked = f"; copies checked in {compared:.2f} s" if pending else ""
+    print_(f"{len(ordered)} articles: {counts['imported']} imported, {counts['unchanged']} unchanged, {counts['kept']} kept as edited, {counts['duplicate']} copies not published, {counts['refused']} refused{checked}; report: {project.rel(project.report)}")
     return 1 if counts["refused"] else 0
 
 

@@ -164,16 +164,19 @@ def test_keyboard_only(page, served_site):
 
 
 def test_survives_instant_navigation_away_and_back(page, served_site):
-    page.goto(served_site + "/", wait_until="networkidle")
+    page.goto(served_site + "/xiaomi-jinrong-qian-6-wan/", wait_until="networkidle")
     page.evaluate("window.__sameDocument = true")
     page.locator(".md-sidebar--primary a.md-nav__link", has_text="还款计算器").first.click()
     page.wait_for_url(f"{served_site}/calculator/")
     expect(calc(page).locator(".kb-calc__summary")).to_be_visible()
     page.get_by_label("期数（月）", exact=True).fill("12")
     expect(calc(page).locator(".kb-calc__summary dd").first).to_have_text("首期 5,500.80 元，末期 5,500.79 元")
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="小米金融欠 6 万应该怎么处理").first.click()
+    page.wait_for_url(f"{served_site}/xiaomi-jinrong-qian-6-wan/")
     page.locator(".md-sidebar--primary a.md-nav__link", has_text="应对欠款问题的策略").first.click()
     page.wait_for_url(f"{served_site}/yingdui-qiankuan-wenti-de-celue/")
     expect(calc(page).locator(".kb-calc__summary")).to_be_visible()  # the 4.2 calculator mounted too
+    page.go_back()
     page.go_back()
     page.wait_for_url(re.compile(r"/calculator/"))
     expect(calc(page).locator(".kb-calc__summary")).to_be_visible()
@@ -191,6 +194,8 @@ def test_mounts_on_instant_navigation_after_loading_first_on_a_calculator_page(p
     page.goto(served_site + "/calculator/", wait_until="networkidle")
     expect(calc(page).locator(".kb-calc__summary")).to_be_visible()
     page.evaluate("window.__sameDocument = true")
+    page.locator(".md-sidebar--primary a.md-nav__link", has_text="小米金融欠 6 万应该怎么处理").first.click()  # the article's section
+    page.wait_for_url(f"{served_site}/xiaomi-jinrong-qian-6-wan/")
     page.locator(".md-sidebar--primary a.md-nav__link", has_text="应对欠款问题的策略").first.click()
     page.wait_for_url(f"{served_site}/yingdui-qiankuan-wenti-de-celue/")
     expect(calc(page).locator(".kb-calc__summary")).to_be_visible()

@@ -34,7 +34,7 @@ def assert_only_local_requests(page, origin):
 def test_index_renders(page, served_site):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(served_site + "/", wait_until="networkidle")
+    page.goto(served_site + "/xiaomi-jinrong-qian-6-wan/", wait_until="networkidle")
     expect(page.locator("article h1")).to_have_text(heading("小米金融欠 6 万应该怎么处理"))
     expect(page.locator(".kb-subtitle")).to_have_text("小米金融欠 6 万")
     expect(page.locator("article h2#小编导语")).to_be_visible()
@@ -45,7 +45,7 @@ def test_index_renders(page, served_site):
 
 
 def test_instant_navigation_reaches_every_section(page, served_site):
-    page.goto(served_site + "/", wait_until="networkidle")
+    page.goto(served_site + "/xiaomi-jinrong-qian-6-wan/", wait_until="networkidle")
     page.evaluate("window.__sameDocument = true")  # survives instant navigation, not a full load
     for (title, title_text), slug in zip(SECTIONS, SLUGS):
         page.locator(".md-sidebar--primary a.md-nav__link", has_text=title).first.click()
