@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import yaml
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: a thousand front matters per build
 PAGE_SIZE = 100  # entries on one list page
 HOME_PER_TOPIC = 5  # newest articles shown under each topic on the home page
 HOME_ALL_MAX = 12  # up to this many articles, the home page lists each once instead of by topic
@@ -40,7 +41,7 @@ def front_matter(text: str) -> dict:
         return {}
     end = text.find("\n---", 4)
     try:
-        meta = yaml.safe_load(text[4:end]) if end > 0 else {}
+        meta = yaml.load(text[4:end], Loader=_LOADER) if end > 0 else {}
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}

@@ -93,6 +93,9 @@ def on_page_markdown(markdown, page, config, files):
         _state["collected_dates"][page.file.src_uri] = {k: page.meta[k] for k in DATE_KEYS if k in page.meta}
     else:
         page.meta.update(_state["dates"].get(page.file.src_uri, {}))
+        # Its search index is the Simplified one, converted (on_post_build): indexing the pages
+        # again would segment every page with jieba only to be thrown away (a third of this build).
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = convert.text(page.meta[key])
@@ -139,6 +142,7 @@ def on_post_build(config):
         if source:  # the Simplified index, converted: same segmentation, same findability
             with open(source, encoding="utf-8") as f:
                 index = convert.search_index(json.load(f))
+            os.makedirs(os.path.dirname(index_path), exist_ok=True)
             with open(index_path, "w", encoding="utf-8") as f:
                 json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
         return

@@ -13,6 +13,7 @@ from pathlib import Path
 
 FAMILY = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "family"
 PARAGRAPH = 40  # a line this long is a paragraph
+TEXT = 20  # a line this long (a list item, a table row) is replaced by a paragraph from the pool
 
 
 def articles(count: int, seed: int = 17) -> list[str]:
@@ -22,8 +23,8 @@ def articles(count: int, seed: int = 17) -> list[str]:
     out = []
     for k in range(count):
         lines = list(fixtures[k % len(fixtures)])
-        lines = [rng.choice(pool) if len(line) > PARAGRAPH else line for line in lines]
         first = next(i for i, line in enumerate(lines) if line.strip())
+        lines = [rng.choice(pool) if len(line) > TEXT and i != first else line for i, line in enumerate(lines)]
         if len(lines[first]) <= PARAGRAPH and not lines[first].startswith(("摘要", "当前", "扫一扫")):
             lines[first] = f"{lines[first]}（第 {k + 1} 篇）"
         lines.append(f"本文是第 {k + 1} 篇整理稿，编号 {k * 7 + 3}。")
