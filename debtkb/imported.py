@@ -26,19 +26,23 @@ ORIGIN_NOTE = (
 _DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"万": 10_000, "千": 1_000, "元": 1, "块": 1}
 _OWING = "欠|逾期|借|负债|贷款|网贷|欠款|还款|还不上|透支|刷了|背了"
-_NUMBER = r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千]{1,4})\s*(?P<u>万|千|元|块)"
-AMOUNT = re.compile(rf"(?:{_OWING})[^，。！？；\n]{{0,8}}?{_NUMBER}")  # in the lead: right after a word of owing
-ANY_AMOUNT = re.compile(_NUMBER)  # in a title that speaks of owing anywhere (5000 元逾期三个月)
-OWING = re.compile(_OWING)
+_NUMBER = r"(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]{1,8})\s*(?P<u>万|千|元|块)"
+AMOUNT = re.compile(rf"(?:{_OWING})[^，。！？；\n]{{0,8}}?{_NUMBER}")  # right after a word of owing: 欠 6 万
+AMOUNT_BEFORE = re.compile(rf"{_NUMBER}[^，。！？；\n]{{0,3}}?(?:{_OWING})")  # right before one, in a title: 5000 元逾期
 WHAT_TO_DO = re.compile(r"怎么办|应对|处理|解决|办法|建议|协商|怎么还|还款计划|策略|步骤|对策")
 EXAMPLE_RATE, EXAMPLE_MONTHS = "18%", 24
 MIN_AMOUNT, MAX_AMOUNT = 100, 100_000_000
 
 
 def chinese_number(text: str) -> int | None:
-    """一 … 九千九百九十九 → int (两 = 2); None for anything else."""
+    """一 … 九千九百九十九万 → int (两 = 2, 三万五千 = 35000); None for anything else."""
     if text.isdigit():
         return int(text)
+    if "万" in text:
+        high, _, low = text.partition("万")
+        high_value = chinese_number(high) if high else 1
+        low_value = chinese_number(low) if low else 0
+        return None if high_value is None or low_value is None else high_value * 10_000 + low_value
     total, current = 0, 0
     for ch in text:
         if ch in _DIGITS:
@@ -52,16 +56,18 @@ def chinese_number(text: str) -> int | None:
 
 
 def amount_in(text: str, title: bool = False) -> tuple[int, str] | None:
-    """The first amount owed the text names, in yuan, and the words that name it."""
-    pattern = ANY_AMOUNT if title and OWING.search(text) else AMOUNT
-    for m in pattern.finditer(text):
-        n = m["n"]
-        value = float(n) if re.fullmatch(r"\d+(?:\.\d+)?", n) else chinese_number(n)
-        if value is None:
-            continue
-        yuan = int(round(value * _UNITS[m["u"]]))
-        if MIN_AMOUNT <= yuan <= MAX_AMOUNT:
-            return yuan, f"{n}{m['u']}" if not n[0].isdigit() else f"{n} {m['u']}"
+    """The first amount owed the text names, in yuan, and the words that name it: after a word of
+    owing (欠 6 万), or in a title right before one (5000 元逾期三个月); a salary is not a debt."""
+    patterns = (AMOUNT, AMOUNT_BEFORE) if title else (AMOUNT,)
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            n = m["n"]
+            value = float(n) if re.fullmatch(r"\d+(?:\.\d+)?", n) else chinese_number(n.removesuffix("万") if m["u"] == "万" and n.endswith("万") else n)
+            if value is None:
+                continue
+            yuan = int(round(value * _UNITS[m["u"]]))
+            if MIN_AMOUNT <= yuan <= MAX_AMOUNT:
+                return yuan, f"{n}{m['u']}" if not n[0].isdigit() else f"{n} {m['u']}"
     return None
 
 

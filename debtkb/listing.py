@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 import yaml
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: a thousand front matters per build
+from debtkb.markdown_lines import front_matter  # noqa: F401 - the hook reads pages through here
+
 PAGE_SIZE = 100  # entries on one list page
 HOME_PER_TOPIC = 5  # newest articles shown under each topic on the home page
 HOME_ALL_MAX = 12  # up to this many articles, the home page lists each once instead of by topic
@@ -33,18 +34,6 @@ class Entry:
     title: str
     date: str  # YYYY-MM-DD: the article's own date, else the day it was imported; "" if neither
     tags: tuple[str, ...]
-
-
-def front_matter(text: str) -> dict:
-    """A page's front matter (only the block between the first two --- lines is read)."""
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---", 4)
-    try:
-        meta = yaml.load(text[4:end], Loader=_LOADER) if end > 0 else {}
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
 
 
 def entry(src_uri: str, meta: dict) -> Entry:
@@ -203,7 +192,9 @@ class ArticleFiles:
         if not src_uri.startswith(self.folder + "/") or src_uri == all_uri(1):
             return False
         rest = src_uri[len(self.folder) + 1 :]
-        return not rest.startswith("t/") and not re.fullmatch(r"page-\d+\.md", rest)
+        if rest.startswith("t/") or re.fullmatch(r"page-\d+\.md", rest):
+            return False  # a list page
+        return "/" not in rest or rest.endswith("/index.md")  # a long article's sections are not articles
 
 
 def block_for(kind, entries: list[Entry], topics: tuple[str, ...], src_uri: str) -> str:

@@ -24,6 +24,23 @@ def outside_fences(text: str) -> Iterator[tuple[int, str]]:
         yield number, line
 
 
+def front_matter(text: str) -> dict:
+    """A page's front matter as a dict ({} when there is none or it is not valid YAML); libyaml
+    when PyYAML has it, since a build reads a thousand of them."""
+    import yaml
+
+    if not text.startswith("---\n"):
+        return {}
+    end = text.find("\n---\n", 4)
+    if end < 0 and text.endswith("\n---"):
+        end = len(text) - 4
+    try:
+        meta = yaml.load(text[4:end], Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) if end > 0 else {}
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def front_matter_line(text: str, key: object, default: int) -> int:
     """1-based line of ``key:`` in the page's front matter; ``default`` when it is not there."""
     for number, line in enumerate(text.split("\n"), start=1):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -28,8 +29,18 @@ class Rule:
     words: tuple[str, ...]  # every spelling that counts (glossary aliases included)
     min: int
 
+    @property
+    def pattern(self) -> re.Pattern:
+        # Longest first, so 协商还款 counts once, not also as 协商.
+        return _pattern(self.words)
+
     def score(self, text: str) -> int:
-        return sum(text.count(w) for w in self.words)
+        return len(self.pattern.findall(text))
+
+
+@lru_cache(maxsize=256)
+def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,13 @@ def clean_lines(src: source.Source, report: Report) -> list[Line]:
         if not text:
             continue
         for rule in before:
+            was = text
             text, n = rule.fn(text)
             report.repaired(rule.name, n)
+            if rule.name == "remove_pinyin_annotations" and n:
+                neutral = repairs.neutral_annotations(was)
+                if neutral:  # the less certain kind of annotation: listed, line by line
+                    report.add(line.number, "warning", "neutral_tone_pinyin", "removed " + " ".join(neutral))
         text, findings = damage.cut(text)
         for finding in findings:
             report.add(line.number, finding.kind, finding.rule, finding.text)
@@ -83,7 +88,7 @@ def remove_furniture(lines: list[Line], report: Report) -> tuple[list[Line], dic
             removed[i] = rule.name if rule and i == footer else "footer_zone"
         elif rule:
             removed[i] = rule.name
-        elif _DECORATION.match(line.text):
+        elif _DECORATION.match(line.text) and "|" not in line.text:  # a table's --- row is markup
             removed[i] = "decoration"
     for i in furniture.header_meta(texts, removed):
         removed[i] = "header_meta"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +33,7 @@ from debtkb.importer.article import load
 from debtkb.importer.report import ArticleError, Report
 from debtkb.importer.summary import report_markdown
 from debtkb.importer.tree import Article
+from debtkb.markdown_lines import front_matter
 from debtkb.importer.writer import WRITES, ImportRefused, Planned, nav_block, plan_outcomes, read_manifest, sha256, write_atomically
 
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -101,26 +103,21 @@ def fingerprint(config: settings_mod.Settings, project: Project) -> str:
 # --- front matter tags ------------------------------------------------------------------------
 
 
-def front_matter_of(text: str) -> dict:
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---\n", 4)
-    try:
-        return (yaml.safe_load(text[4:end]) or {}) if end > 0 else {}
-    except yaml.YAMLError:
-        return {}
-
-
-def with_tags(text: str, tags: list[str] | None) -> str:
-    """The page with its front matter's ``tags:`` replaced (as the renderer writes front matter)."""
-    meta = front_matter_of(text)
+def with_meta(text: str, key: str, value) -> str:
+    """The page with one front matter key set (None: removed), written as the renderer writes it."""
+    meta = front_matter(text)
     end = text.find("\n---\n", 4)
     if not meta or end < 0:
         return text
-    meta = {k: v for k, v in meta.items() if k != "tags"}
-    if tags:
-        meta["tags"] = list(tags)
+    meta = {k: v for k, v in meta.items() if k != key}
+    if value is not None and value != []:
+        meta[key] = value
     return render.front_matter(meta) + text[end + 5 :]
+
+
+def with_tags(text: str, tags: list[str] | None) -> str:
+    """The page with its front matter's ``tags:`` replaced."""
+    return with_meta(text, "tags", list(tags) if tags else None)
 
 
 # --- one article --------------------------------------------------------------------------------
@@ -135,7 +132,7 @@ def _slug(ctx: Context, article: Article, stem: str, recorded: dict, layout: set
             return path[len(prefix) :].split("/")[0].removesuffix(".md")
     base = render.pinyin_slug(render.title_of(article), fallback=stem.lower())
     name, n = base, 2
-    while any(t == f"{prefix}{name}.md" or t.startswith(f"{prefix}{name}/") for t in ctx.taken) or name == "index":
+    while any(t == f"{prefix}{name}.md" or t.startswith(f"{prefix}{name}/") for t in ctx.taken) or name in ("index", "t") or re.fullmatch(r"page-\d+", name):
         name, n = f"{base}-{n}", n + 1
     return name
 
@@ -144,8 +141,9 @@ def _pages(ctx: Context, p: Pending, layout: settings_mod.Layout, slug: str) -> 
     if layout.pinned:  # the seed: byte for byte what it has always been
         return render.split_pages(p.article, layout.folder, {}, index=layout.index)
     fields = {"source": p.key, "date": p.article.meta.get("date"), "site": p.article.meta.get("site"), "imported": p.entry.get("imported", ctx.today)}
-    if layout.split:
-        return render.split_pages(p.article, "/".join(x for x in (layout.folder, slug) if x), fields)
+    if layout.split:  # one calculator per article, on its first page
+        pages = render.split_pages(p.article, "/".join(x for x in (layout.folder, slug) if x), fields)
+        return pages[:1] + [render.Page(x.path, x.title, with_meta(x.text, "calculator", False)) for x in pages[1:]]
     path = f"{layout.folder}/{slug}.md" if layout.folder else f"{slug}.md"
     return [render.single_page(p.article, path, fields)]
 
@@ -173,14 +171,14 @@ def _editors_tags(planned: list[Planned], entry: dict, recorded: dict[str, str],
             disk = item.path.read_text(encoding="utf-8")
             chosen = None
             if sha256(disk) == recorded[key]:
-                if written_tags.get(key) != generated_before.get(key):  # an earlier choice of the editor's
-                    chosen = written_tags.get(key)
+                if key in written_tags and written_tags[key] != generated_before.get(key):  # an earlier choice of the editor's
+                    chosen = written_tags[key] or []
             elif sha256(with_tags(disk, written_tags.get(key))) == recorded[key]:  # only the tags changed
-                chosen = front_matter_of(disk).get("tags") or []
+                chosen = front_matter(disk).get("tags") or []
                 effective[key] = sha256(disk)  # treat the page as unedited
             if chosen is not None:
                 new = Planned(item.path, with_tags(item.text, chosen))
-        tags[key] = front_matter_of(new.text).get("tags")
+        tags[key] = front_matter(new.text).get("tags") or []
         out.append(new)
     return out, effective, tags
 
@@ -193,9 +191,8 @@ def write_one(ctx: Context, p: Pending, print_) -> Result:
     slug = _slug(ctx, p.article, Path(p.key).stem, recorded, layout)
     pages, generated = _tag(ctx, _pages(ctx, p, layout, slug), layout)
     planned = [Planned(project.docs / page.path, page.text) for page in pages]
-    absolute = {project.root.joinpath(k).as_posix(): h for k, h in recorded.items()}
     planned, effective, tags = _editors_tags(planned, p.entry, recorded, project)
-    outcomes = plan_outcomes(planned, {project.root.joinpath(k).as_posix(): h for k, h in effective.items()} or absolute, ctx.force)
+    outcomes = plan_outcomes(planned, {project.root.joinpath(k).as_posix(): h for k, h in effective.items()}, ctx.force)
     paths = [project.rel(x.path) for x in planned]
     result = Result(p.key, "imported", paths, [(project.rel(o.path), o.status) for o in outcomes], p.report)
     foreign = [project.rel(o.path) for o in outcomes if o.status == "foreign"]
@@ -211,7 +208,7 @@ def write_one(ctx: Context, p: Pending, print_) -> Result:
         result.pages = paths if set(paths) == set(recorded) else order
         # The pages keep the hashes of the last import (so the edits stay visible); the source,
         # the importer and the report are recorded, so the next run does not redo this work.
-        p.entry.update({**manifest_entry, "nav": result.pages, "pages": recorded})
+        p.entry.update({**manifest_entry, "nav": result.pages, "pages": recorded, "message": result.message})
         return result
     to_write = [x for x, o in zip(planned, outcomes) if o.status in WRITES]
     if not ctx.dry_run:
@@ -232,8 +229,8 @@ def write_one(ctx: Context, p: Pending, print_) -> Result:
 
 
 def _cached(ctx: Context, key: str, sha: str, entry: dict) -> Result | None:
-    """The last import's result, when nothing it depends on changed."""
-    if entry.get("source_sha256") != sha or entry.get("fingerprint") != ctx.stamp:
+    """The last import's result, when nothing it depends on changed (and --force was not given)."""
+    if ctx.force or entry.get("source_sha256") != sha or entry.get("fingerprint") != ctx.stamp:
         return None
     report = Report.from_json(key, entry.get("report", {}))
     if entry.get("duplicate_of"):
@@ -243,12 +240,13 @@ def _cached(ctx: Context, key: str, sha: str, entry: dict) -> Result | None:
         return None
     order = entry.get("nav") or list(recorded)
     edited = [x for x in order if sha256((ctx.project.root / x).read_text(encoding="utf-8")) != recorded[x]]
-    return Result(key, "kept" if edited else "unchanged", order, [(x, "kept" if x in edited else "unchanged") for x in order], report)
+    message = entry.get("message", "") if edited else ""
+    return Result(key, "kept" if edited else "unchanged", order, [(x, "kept" if x in edited else "unchanged") for x in order], report, message)
 
 
 def _copies(ctx: Context, manifest: dict, pending: list[Pending]) -> dict[str, duplicates.Copy]:
     """New articles (never published) that copy an article already published or earlier in the run."""
-    new = [p for p in pending if not p.entry.get("pages") and not p.entry.get("duplicate_of")]
+    new = [p for p in pending if not p.entry.get("pages")]  # never published (copies found before are checked again)
     if not new:
         return {}
     index = duplicates.Index(ctx.distinct)
@@ -296,8 +294,9 @@ def run(project: Project, sources: list[Path], force: bool = False, dry_run: boo
             continue
         try:
             article, report = load(key, raw)
-        except ArticleError as e:
-            results[key] = Result(key, "refused", entry.get("nav") or list(entry.get("pages", {})), message=str(e))
+        except Exception as e:  # noqa: BLE001 - one article's failure must not stop the others
+            message = str(e) if isinstance(e, ArticleError) else f"{key}:1: the importer failed on this article ({type(e).__name__}: {e}); please report it with the file"
+            results[key] = Result(key, "refused", entry.get("nav") or list(entry.get("pages", {})), message=message)
             if not entry:
                 del manifest[key]
             continue

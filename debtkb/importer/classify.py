@@ -63,7 +63,9 @@ NUMBERED = (
     ("①", re.compile(r"^(?P<num>[①-⑳])\s*[、.．]?\s*(?P<t>\S.*)$")),
 )
 
-_MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s*(?P<t>[^#\s].*?)\s*#*$")
+# A Markdown heading: hashes, a space (or a short title with no other #), closing hashes after a space.
+# "#网贷逾期#" is a hashtag and "学习C#" keeps its "#".
+_MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})(?:\s+(?P<t>[^#\s].*?)(?:\s+#+)?|(?P<t2>[^#\s][^#]{0,39}))\s*$")
 _BOLD = re.compile(r"^\*\*(?P<t>[^*]{1,80}?)\*\*\s*[：:]?\s*(?P<rest>.*)$")
 _BULLET = re.compile(r"^(?:[•·●▪◆◇○■□►▶√✓※]|[-*+](?=\s|[" + HAN + r"]))\s*(?P<t>\S.*)$")
 _TABLE = re.compile(r"^\|.*\|$|^[^|]+\|[^|]*\S.*$")
@@ -80,7 +82,7 @@ class LineRule:
 
 def _markdown_heading(line: Line) -> Typed | None:
     m = _MD_HEADING.match(line.text)
-    return Typed("heading", line, m["t"], style=f"md{len(m['hashes'])}", rule="markdown_heading") if m else None
+    return Typed("heading", line, m["t"] or m["t2"], style=f"md{len(m['hashes'])}", rule="markdown_heading") if m else None
 
 
 def _bold_heading(line: Line) -> Typed | None:

@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     for source in sources:
         if not source.is_file():
             parser.error(f"{source}: no such file")
+        if not source.resolve().is_relative_to(Path(".").resolve()):
+            parser.error(f"{source}: outside this project; copy it into content/articles/ first")
     if not sources:
         parser.error("no articles: put them in content/articles/*.txt or name them")
     return run(project, sources, args.force, args.dry_run, print_=print, eprint=lambda *a: print(*a, file=sys.stderr))

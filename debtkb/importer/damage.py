@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from debtkb.text import HAN
 
 _LATIN = "a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
+_PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"  # what is left of a pinyin annotation: lowercase
 # Clause boundaries: Chinese punctuation, and ASCII , ; : ! ? between Chinese text (before the
 # copywriting rules make them full-width).
 _BOUNDARY = "，。；！？、：,;!"
@@ -32,22 +33,22 @@ class DamageRule:
 
 RULES = (
     # The replacement character: a byte sequence the page's encoder could not map.
-    DamageRule("replacement_character", re.compile("\ufffd+"), "clause", "damaged"),
+    DamageRule("replacement_character", re.compile("[\ufffd\ue000-\uf8ff]+"), "clause", "damaged"),
     # Classic GBK/UTF-8 mix-ups: 锟斤拷, 烫烫烫, Latin-1 readings of UTF-8 (â€œ, Ã©).
     DamageRule("mojibake_sequence", re.compile("(?:锟斤拷|鍩|烫烫烫|屯屯屯|â€.|Ã[\u0080-\u00bf©¨]|ï¼.)+"), "clause", "damaged"),
     # A pinyin annotation whose tone mark became ? (應(y?ng)該): the characters read fine without it.
     DamageRule("broken_pinyin", re.compile(rf"(?<=[{HAN}])[(（][{_LATIN}\s]*\?[{_LATIN}?\s]*[)）]"), "token", "damaged"),
     # A ? that swallowed characters, left beside pinyin or Latin debris: 當?shù)劂y監會.
-    DamageRule("mojibake_question_mark", re.compile(rf"(?<=[{HAN}(（])[{_LATIN}]*\?+[{_LATIN})）]+|(?<=[{HAN}])\?{{2,}}(?=[{HAN}])"), "clause", "damaged"),
+    DamageRule("mojibake_question_mark", re.compile(rf"(?<=[{HAN}])[{_PINYIN}]*\?+[{_PINYIN}]{{2,}}\)?|(?<=[{HAN}])\?{{2,}}(?=[{HAN}])"), "clause", "damaged"),
     # Office's escape of a control character (_x0008_ is a backspace), and raw control characters.
     DamageRule("control_escape", re.compile(r"_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "token", "damaged"),
     # An entity HTML does not know (a mistyped &hellip;): what it stood for cannot be known.
     DamageRule("broken_entity", re.compile(r"&[a-zA-Z][a-zA-Z0-9]{1,31};"), "token", "damaged"),
-    # Emoji and pictographs: decoration of the original page, not text.
-    DamageRule("emoji", re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d\U0001f1e6-\U0001f1ff]+"), "token", "damaged"),
+    # Emoji and pictographs (dingbats that are emoji: ✅ ❌ ❓ ✨ ❤ ⭐), not the marks lists use (✓ ❶).
+    DamageRule("emoji", re.compile("[\U0001f000-\U0001faff\u2600-\u26ff\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2764\u2795-\u2797\u27a1\u27b0\u27bf\u2b05-\u2b07\u2b50\u2b55\ufe0f\u200d\U0001f1e6-\U0001f1ff]+"), "token", "damaged"),
     # Censorship marks and emptied quotes: the marker goes, the gap is listed.
     DamageRule("censor_marks", re.compile(r"(?:\*\s*){3,}|□{2,}"), "token", "gap"),
-    DamageRule("empty_quotes", re.compile(r"“\s*”|‘\s*’|「\s*」|《\s*》|（\s*）|\(\s*\)|\"\s*\""), "token", "gap"),
+    DamageRule("empty_quotes", re.compile(r"“\s*”|‘\s*’|「\s*」|《\s*》|（\s*）|\(\s*\)"), "token", "gap"),
 )
 """Applied in order to every line; a later rule sees the line as earlier rules left it."""
 

@@ -72,7 +72,7 @@ class Index:
     def check(self, key: str, sig) -> Copy | None:
         best = None
         for other in self._lsh.query(sig):
-            if frozenset((key, other)) in self._distinct:
+            if other == key or frozenset((key, other)) in self._distinct:
                 continue
             similarity = sig.jaccard(self._sigs[other])
             if similarity >= THRESHOLD and (best is None or similarity > best.similarity or (similarity == best.similarity and other < best.original)):

@@ -156,9 +156,15 @@ def _block(block: Block) -> str:
     if block.kind == "paragraph":
         return "".join(f"{escape(t)}\n\n" for t in block.texts)
     if block.kind == "list":
-        if block.ordered:
-            return "".join(f"{k}. {escape(t)}\n" for k, t in enumerate(block.texts, start=1)) + "\n"
-        return "".join(f"- {escape(t)}\n" for t in block.texts) + "\n"
+        out, counts = [], [0, 0]
+        for text, depth in zip(block.texts, block.depths or [0] * len(block.texts)):
+            counts[depth] += 1
+            if depth == 0:
+                counts[1] = 0
+            ordered = block.ordered if depth == 0 else block.nested_ordered
+            marker = f"{counts[depth]}." if ordered else "-"
+            out.append(("    " * depth) + f"{marker} {escape(text)}\n")
+        return "".join(out) + "\n"
     rows = [row.split(" | ") for row in block.texts]
     lines = ["| " + " | ".join(escape(c, table_cell=True) or " " for c in rows[0]) + " |", "|" + "|".join(" --- " for _ in rows[0]) + "|"]
     lines += ["| " + " | ".join(escape(c, table_cell=True) or " " for c in row) + " |" for row in rows[1:]]

@@ -37,6 +37,13 @@ def pinyin_syllables() -> frozenset[str]:
     return frozenset(syllables)
 
 
+def neutral_annotations(text: str) -> list[str]:
+    """The toneless annotations ``remove_pinyin_annotations`` takes from a line (for the report)."""
+    syllables = pinyin_syllables()
+    rest = PINYIN_ANNOTATION.sub("", text)
+    return [m.group(0) for m in _TONELESS.finditer(rest) if all(s in syllables for s in m["s"].split())]
+
+
 def remove_pinyin_annotations(text: str) -> tuple[str, int]:
     """Drop parenthesised pinyin glued to a character: ``應(yīng)該`` → ``應該``. In an article that
     shows annotations, a neutral-tone one has no mark (``麼(me)``, ``的(de)``): it goes too when
@@ -60,7 +67,7 @@ def remove_pinyin_annotations(text: str) -> tuple[str, int]:
 WEN_WORDS_BEFORE = "詢询訪访提疑顧顾學学請请質质追反審审拷慰責责過过發发盤盘"  # 询问, 顾问, 学问 …
 WEN_WORDS_AFTER = "題题答候卷號号世責责津路診诊話话安好道罪鼎"  # 问答, 问候, 问号 …
 VERB_BEFORE = "我你他她它您们們員员人接先再多就去来來要想可得都也还還又别別不没沒只"  # 他问, 直接问, 先问
-VERB_AFTER = "你我他她它您咱客清过過了一到着著问問起遍"  # 问你, 问客服, 问清楚, 问问
+VERB_AFTER = "你我他她它您咱客清过過了一到着著问問起遍银銀律平对對身家朋亲親别別同领領老人"  # 问你, 问客服, 问清楚, 问银行, 问律师, 问平台
 NOUN_HUI = ("社", "机", "機", "协", "協", "学", "學", "大", "工", "议", "議", "年", "晚", "聚", "都", "宴", "约", "約")  # 社会问 is the noun; 会问 the verb
 _WEN = re.compile("[問问]")
 

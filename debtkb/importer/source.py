@@ -1,18 +1,20 @@
 """Stage 1: bytes → numbered lines. Nothing is repaired here except what the file format itself
 gets wrong (a byte-order mark, CR line ends, indentation made of NBSP or U+3000).
 
-UTF-8 is expected. A file that is not UTF-8 but decodes cleanly as GB18030 (the encoding many
-Chinese sites still serve) is read as such and says so in the report; anything else is refused
-with the line and byte that failed.
+UTF-8 is expected. A file that is not UTF-8 but decodes cleanly as GB18030 or Big5 (the encodings
+many Chinese sites still serve) is read as such and says so in the report; anything else is
+refused with the line and byte that failed.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from debtkb.importer.report import ArticleError
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 # Whitespace a line may be indented or padded with: ASCII, NBSP, ideographic space, thin spaces.
 PAD = " \t\u00a0\u3000\u2002\u2003\u2009\u202f\u200b\ufeff"
 
@@ -29,7 +31,7 @@ class Line:
 class Source:
     path: str
     lines: list[Line]
-    encoding: str  # "utf-8" or "gb18030"
+    encoding: str  # "utf-8", "gb18030" or "big5"
 
 
 def decode(raw: bytes, path: str) -> tuple[str, str]:
@@ -39,10 +41,15 @@ def decode(raw: bytes, path: str) -> tuple[str, str]:
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_error:
-        try:
-            return raw.decode("gb18030"), "gb18030"
-        except UnicodeDecodeError:
-            pass
+        # Mainland sites serve GB18030 (GBK); Taiwan and Hong Kong ones Big5. Bytes of the one
+        # often decode as the other, into private-use characters: those betray the wrong guess.
+        for encoding in ("gb18030", "big5"):
+            try:
+                text = raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            if not _PRIVATE_USE.search(text):
+                return text, encoding
         problems = []
         for number, chunk in enumerate(raw.split(b"\n"), start=1):
             try:

@@ -3,8 +3,9 @@ level) and blocks (paragraphs, lists, tables), every one keeping its source line
 
 Decisions that need the lines around a line live here, each in its own small function:
 - the title and the keyword line at the head (``head``), and later repeats of the title;
-- whether a numbered line is a heading or a list item (``_heading_styles``): a numbering style
-  whose lines stand alone between paragraphs titles them; one whose lines come in runs is a list;
+- whether a numbered line is a heading or a list item (``_numbered_heading``): a line that stands
+  alone between paragraphs titles them; lines of one style that follow each other are a list (a
+  list item of another style under an item nests under it);
 - a heading fused with its first sentence (``split_fused``);
 - heading levels (``_levels``): a style seen inside another's section goes one level down, a
   style seen before comes back to its level (labels such as 小编导语 are always on top);
@@ -45,6 +46,9 @@ class Block:
     texts: list[str]  # what is shown, parallel to lines (list items without marker; table rows as cells joined by " | ")
     ordered: bool = False
     numbers: list[str] = field(default_factory=list)  # list item numbers as written
+    depths: list[int] = field(default_factory=list)  # lists: 0, or 1 for an item nested under the one before
+    nested_ordered: bool = False  # lists: whether the nested items are numbered
+    styles: tuple[str, str] = ("", "")  # lists: the numbering style of the items, and of the nested ones
 
 
 @dataclass
@@ -137,7 +141,7 @@ def split_fused(text: str) -> tuple[str, str]:
 
     Split at a colon, or at the end of a first sentence, within the first HEADING_MAX characters.
     """
-    m = re.match(rf"^(?P<h>[^：:。！？!?]{{2,{HEADING_MAX}}}?)[：:](?P<rest>.{{6,}})$", text)
+    m = re.match(rf"^(?P<h>[^：:。！？!?]{{2,{HEADING_MAX}}}?)[：:](?!//)(?P<rest>.{{6,}})$", text)
     if m:
         return m["h"].strip(), m["rest"].strip()
     m = re.match(rf"^(?P<h>[^。！？!?]{{2,{HEADING_MAX}}}?[。！？!?])(?P<rest>.{{10,}})$", text)
@@ -150,19 +154,30 @@ def _heading_like(text: str) -> bool:
     return 0 < len(text) <= HEADING_MAX and not text.rstrip()[-1:] in "。；，,、"
 
 
-def _heading_styles(typed: list[Typed]) -> set[str]:
-    """Numbering styles that title sections in this article (the others are lists)."""
-    styles = set()
-    for i, item in enumerate(typed):
-        if item.kind != "numbered":
-            continue
-        nxt = typed[i + 1] if i + 1 < len(typed) else None
-        prev = typed[i - 1] if i > 0 else None
-        alone = not (nxt and nxt.kind == "numbered" and nxt.style == item.style) and not (prev and prev.kind == "numbered" and prev.style == item.style)
-        heading, _ = split_fused(item.text)
-        if item.style in _ALWAYS_HEADINGS or (alone and nxt is not None and nxt.kind in ("paragraph", "bullet", "table", "label") and _heading_like(heading)):
-            styles.add(item.style)
-    return styles
+def _numbered_heading(typed: list[Typed], i: int) -> bool:
+    """A numbered line titles the text below it when it stands alone between paragraphs (or its
+    style always titles sections, 一、 and 1.1); lines of one style in a row are a list."""
+    item = typed[i]
+    nxt = typed[i + 1] if i + 1 < len(typed) else None
+    heading, _ = split_fused(item.text) if item.text else (item.number, "")
+    if not _heading_like(heading):
+        return False
+    if item.style in _ALWAYS_HEADINGS:
+        return True
+    return not _in_run(typed, i) and nxt is not None and nxt.kind in ("paragraph", "bullet", "table", "label", "numbered")
+
+
+def _in_run(typed: list[Typed], i: int) -> bool:
+    """Whether another line of this numbering style is next to it, past items of other list styles
+    (1、… (1)… (2)… 2、… is one list with a nested one)."""
+    style = typed[i].style
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(typed) and typed[k].kind in ("numbered", "bullet"):
+            if typed[k].kind == "numbered" and typed[k].style == style:
+                return True
+            k += step
+    return False
 
 
 def _plain_heading(typed: list[Typed], i: int) -> bool:
@@ -182,20 +197,30 @@ def _plain_heading(typed: list[Typed], i: int) -> bool:
 def build(path: str, typed: list[Typed], report: Report) -> Article:
     """The article from its typed lines (furniture already gone)."""
     title, keywords, typed = head(typed, report)
-    styles = _heading_styles(typed)
     body: list[Heading | Block] = []
 
     def paragraph(line: Line, text: str) -> None:
         body.append(Block("paragraph", [line], [text]))
 
     def add_to_list(item: Typed, ordered: bool) -> None:
+        style = item.style or "bullet"
         last = body[-1] if body else None
-        if isinstance(last, Block) and last.kind == "list" and last.ordered == ordered:
-            last.lines.append(item.line)
-            last.texts.append(item.text)
-            last.numbers.append(item.number)
-        else:
-            body.append(Block("list", [item.line], [item.text], ordered=ordered, numbers=[item.number]))
+        depth = None
+        if isinstance(last, Block) and last.kind == "list":
+            base, child = last.styles
+            if style == base:
+                depth = 0
+            elif child in ("", style):  # another style right under an item: nested
+                depth = 1
+                last.styles = (base, style)
+                last.nested_ordered = ordered
+        if depth is None:
+            body.append(Block("list", [item.line], [item.text], ordered=ordered, numbers=[item.number], depths=[0], styles=(style, "")))
+            return
+        last.lines.append(item.line)
+        last.texts.append(item.text)
+        last.numbers.append(item.number)
+        last.depths.append(depth)
 
     i = 0
     while i < len(typed):
@@ -220,19 +245,17 @@ def build(path: str, typed: list[Typed], report: Report) -> Article:
                 report.add(item.line.number, "label", f"label_{role}", item.style + item.number)
                 if item.text:
                     paragraph(item.line, item.text)
-        elif item.kind == "numbered" and item.style in styles:
+        elif item.kind == "numbered" and _numbered_heading(typed, i):
             heading, rest = split_fused(item.text) if item.text else (item.number, "")
             if not _heading_like(heading):
                 add_to_list(item, ordered=True)
             else:
-                sep = "" if item.style in ("第一步",) and not item.text else ("" if item.style in ("1.1",) else "")
                 shown = _numbered_heading_text(item, heading)
                 body.append(Heading(item.line, shown, heading, item.style))
                 report.recognised(f"{item.style} headings")
                 if rest:
                     paragraph(item.line, rest)
                     report.recognised("heading fused with its text")
-                del sep
         elif item.kind == "numbered":
             add_to_list(item, ordered=True)
             report.recognised(f"{item.style} lists")
@@ -347,7 +370,7 @@ def _value(style: str, number: str) -> int | None:
     if style in ("1、", "1.", "(1)") and number.isdigit():
         return int(number)
     if style == "①":
-        return ord(number) - ord("①") + 1
+        return ord(number[0]) - ord("①") + 1 if "①" <= number[0] <= "⑳" else None
     return None
 
 

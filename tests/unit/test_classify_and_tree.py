@@ -47,6 +47,10 @@ def typed(text):
         ("3.5万元的欠款怎么还", ("paragraph", "", "", "3.5万元的欠款怎么还")),
         ("回答问题要诚实。", ("paragraph", "", "", "回答问题要诚实。")),  # a label word without a colon
         ("答案是不会。", ("paragraph", "", "", "答案是不会。")),
+        ("#网贷逾期# 今天聊聊协商", ("paragraph", "", "", "#网贷逾期# 今天聊聊协商")),  # a hashtag, not a heading
+        ("## 学习C#", ("heading", "md2", "", "学习C#")),
+        ("## 逾期的后果 ##", ("heading", "md2", "", "逾期的后果")),
+        ("①②两种情况要分开看", ("numbered", "①", "①", "②两种情况要分开看")),
     ],
 )
 def test_line_rules(line, expected):
@@ -140,3 +144,23 @@ def test_qa_pairs_become_question_headings_with_their_answers():
     tree, report = article("网贷逾期怎么办", "导语。", "问题1：网贷逾期会坐牢吗？", "回答：一般不会。", "问：会上征信吗？", "答：会。")
     assert outline(tree) == [(1, "网贷逾期会坐牢吗？"), ("paragraph", ["一般不会。"]), (1, "会上征信吗？"), ("paragraph", ["会。"])]
     assert [(r.line, r.rule) for r in report.rows if r.kind == "label"] == [(4, "label_answer"), (6, "label_answer")]
+
+
+def test_a_run_is_a_list_even_when_a_lone_line_of_its_style_was_a_heading():
+    tree, _ = article("网贷逾期怎么办", "导语。", "1、第一种情况", "说明。", "要准备：", "1、身份证", "2、银行卡", "3、借款合同", "结尾。")
+    assert outline(tree) == [(1, "1、第一种情况"), ("paragraph", ["说明。"]), ("paragraph", ["要准备："]), ("list", ["身份证", "银行卡", "借款合同"]), ("paragraph", ["结尾。"])]
+
+
+def test_items_of_another_style_nest_under_the_item_before():
+    tree, _ = article("网贷逾期怎么办", "导语。", "要做两件事：", "1、准备材料", "(1)身份证", "(2)银行卡", "2、联系平台", "结尾。")
+    lists = [b for b in tree.body + tree.lead if getattr(b, "kind", "") == "list"]
+    assert [(b.texts, b.depths) for b in lists] == [(["准备材料", "身份证", "银行卡", "联系平台"], [0, 1, 1, 0])]
+
+
+def test_a_circled_number_heading_does_not_crash_the_numbering_check():
+    tree, report = article("网贷逾期怎么办", "导语。", "①②两种情况", "说明。")
+    assert tree.headings[0].text == "①②两种情况"
+
+
+def test_a_url_is_not_a_fused_heading():
+    assert split_fused("登录征信中心官网https://ipcrs.pbccrc.org.cn 查询") == ("登录征信中心官网https://ipcrs.pbccrc.org.cn 查询", "")

@@ -54,6 +54,10 @@ def test_censored_gaps_are_listed_and_only_empty_markers_go(line, kept, rule):
         "本人×××，身份证号××××。",  # placeholders, not censorship
         "逾期 3 个月，罚息 1.5 倍。",
         "**一、逾期的后果**",
+        "很多人担心（会不会坐牢?），其实不会。",  # an ASCII question mark before a bracket
+        "什么是LPR?LPR是贷款市场报价利率。",
+        '他说"好" "不好"',  # ASCII quotes, not an emptied pair
+        "✓ 身份证",  # a dingbat used as a list mark
     ],
 )
 def test_ordinary_text_has_no_damage(line):
@@ -91,6 +95,7 @@ def test_ordinary_text_has_no_damage(line):
         ("（相关资料图）", "caption"),
         ("(资料图片仅供参考)", "caption"),
         ("admin 新闻 40 0", "cms_residue"),
+        ("admin 2024-03-18 09:12", "cms_residue"),
         ("分享 收藏 点赞", "share"),
     ],
 )
@@ -109,6 +114,11 @@ def test_furniture_lines(line, rule):
         "相关文章里常说停息挂账，其实要先确认自己的情况。",
         "上一篇我们讲了征信，这一篇讲催收。" + "内容" * 30,
         "小编提醒：逾期后要主动联系平台。",
+        "催收公司未经授权使用借款人通讯录，属于违法行为。",  # (the copyright rule once took this, and the footer after it)
+        "也可以发邮件到银保监会的投诉邮箱反映。",
+        "免费咨询的渠道有哪些？",
+        "LPR 2024-05-20 起下调到 3.95%",
+        "这篇文章有 10000 人阅读过，说明很多人关心",
     ],
 )
 def test_content_that_mentions_furniture_words_stays(line):
@@ -138,6 +148,8 @@ def test_byline_metadata():
 def test_a_byline_written_as_a_list_goes_with_its_category():
     lines = ["网贷逾期了怎么办？", "- 综合信息", "- 2024-11-04 06:10:10", "- 44", "网贷逾期了怎么办？随着互联网金融的快速发展，网贷已经成为越来越多人的借款选择。"]
     removed = {i: furniture.match(t).name for i, t in enumerate(lines) if furniture.match(t)}
-    assert removed == {2: "date_line", 3: "number_only"}
-    assert furniture.header_meta(lines, removed) == [1]  # the category beside the date
+    assert removed == {2: "date_line"}
+    assert furniture.header_meta(lines, removed) == [1, 3]  # the category and the view count beside the date
     assert furniture.header_meta(["标题", "- 征信", "正文很长很长的一段话，说明了逾期以后要做的几件事情，一定要记住。"], {}) == []  # no byline beside it
+    assert furniture.header_meta(["网贷逾期怎么办", "作者：小王", "正文很长很长的一段话，说明了逾期以后要做的几件事情，一定要记住。"], {1: "byline"}) == []  # a title is never metadata
+    assert furniture.match("12378") is None  # a lone number is a count only inside a byline

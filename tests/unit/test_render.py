@@ -134,3 +134,14 @@ def test_bold_inside_a_line_stays_bold():
     assert escape("**保持冷静，及时沟通**：逾期后*别*慌") == "**保持冷静，及时沟通**：逾期后\\*别\\*慌"
     html = markdown.markdown(escape("1. **先算清楚**：把本金记下来"))
     assert html == "<p>1. <strong>先算清楚</strong>：把本金记下来</p>"
+
+
+def test_nested_list_items_are_indented_under_their_item():
+    from debtkb.importer.tree import Block
+    from debtkb.importer.render import _block
+    from debtkb.importer.source import Line
+
+    block = Block("list", [Line(k, "") for k in range(4)], ["准备材料", "身份证", "银行卡", "联系平台"], ordered=True, depths=[0, 1, 1, 0], nested_ordered=True)
+    text = _block(block)
+    assert text == "1. 准备材料\n    1. 身份证\n    2. 银行卡\n2. 联系平台\n\n"
+    assert "<ol>\n<li>准备材料<ol>" in markdown.markdown(text).replace("\n<ol>", "<ol>")

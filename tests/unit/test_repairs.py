@@ -64,6 +64,8 @@ def test_remove_pinyin_annotations(raw, expected):
         ("成为社会问", "成为社会问题"),  # at the end of a line
         ("问的根源", "问题的根源"),  # at the start
         ("很多人问我", "很多人问我"),
+        ("打电话问银行", "打电话问银行"),
+        ("问律师也行", "问律师也行"),
     ],
 )
 def test_restore_wenti(raw, expected):
