@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from debtkb.importer.cli import main
 from tests.paths import FIXTURES
@@ -222,3 +223,56 @@ def test_a_bad_distinct_file_names_its_line(project, capsys):
     (project / "data" / "distinct.yml").write_text("# pairs\n- [content/articles/a.txt]\n", encoding="utf-8")
     assert main([]) == 1
     assert "data/distinct.yml:2: each entry must be a pair of two different source files" in capsys.readouterr().err
+
+
+TOPIC_CONFIG = MKDOCS.replace("extra:\n", "extra:\n  guide:\n    topics: [逾期, 协商]\n    article_tag: 整理文章\n  glossary:\n    file: data/glossary.yml\n")
+
+
+def tagged_project(project):
+    (project / "mkdocs.yml").write_text(TOPIC_CONFIG, encoding="utf-8")
+    (project / "data").mkdir(exist_ok=True)
+    (project / "data" / "glossary.yml").write_text("- {term: 逾期, aliases: [], english: Overdue, definition: 没有按时还款。, related: [], legal: false}\n", encoding="utf-8")
+    (project / "data" / "topics.yml").write_text("max: 4\nfallback: 逾期\ntopics:\n  逾期:\n    words: [逾期]\n    min: 1\n  协商:\n    words: [协商还款, 协商]\n    min: 2\n", encoding="utf-8")
+    return project / "docs" / "articles" / "wangdai-yuqi-sange-yue-zenmeban.md"
+
+
+def tags_of(page):
+    return yaml.safe_load(page.read_text(encoding="utf-8").split("---\n")[1]).get("tags")
+
+
+def test_imported_articles_get_topic_tags_by_rule(project):
+    page = tagged_project(project)
+    assert main([]) == 0
+    assert tags_of(page) == ["逾期", "整理文章"]  # 协商 appears not at all; the hidden tag beside the topics
+
+
+def test_topic_words_inside_each_other_count_once(project):
+    page = tagged_project(project)
+    (project / "content" / "articles" / "wangdai.txt").write_text(SHORT.replace("再联系平台", "再协商还款"), encoding="utf-8")
+    assert main([]) == 0
+    assert "协商" not in tags_of(page)  # one 协商还款 is one use, below min 2
+
+
+def test_an_editors_choice_of_tags_survives_reimports(project):
+    page = tagged_project(project)
+    main([])
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("tags:\n- 逾期\n- 整理文章\n", "tags:\n- 协商\n- 整理文章\n"), encoding="utf-8")
+    source = project / "content" / "articles" / "wangdai.txt"
+    source.write_text(SHORT.replace("先算清楚", "先算清欠款"), encoding="utf-8")
+    assert main([]) == 0
+    assert tags_of(page) == ["协商", "整理文章"] and "先算清欠款" in page.read_text(encoding="utf-8")  # tags kept, text updated
+    source.write_text(SHORT.replace("先算清楚", "先把账算清"), encoding="utf-8")
+    assert main([]) == 0
+    assert tags_of(page) == ["协商", "整理文章"] and "先把账算清" in page.read_text(encoding="utf-8")  # and the next time too
+
+
+def test_an_edit_beyond_the_tags_keeps_the_article(project, capsys):
+    page = tagged_project(project)
+    main([])
+    page.write_text(page.read_text(encoding="utf-8").replace("把本金", "请把本金"), encoding="utf-8")
+    (project / "content" / "articles" / "wangdai.txt").write_text(SHORT.replace("先算清楚", "先算清欠款"), encoding="utf-8")
+    capsys.readouterr()
+    assert main([]) == 0
+    assert "edited after the last import; kept as it is" in capsys.readouterr().out
+    assert "请把本金" in page.read_text(encoding="utf-8")
