@@ -42,6 +42,8 @@ RULES = (
     DamageRule("mojibake_question_mark", re.compile(rf"(?<=[{HAN}])[{_PINYIN}]*\?+[{_PINYIN}]{{2,}}\)?|(?<=[{HAN}])\?{{2,}}(?=[{HAN}])"), "clause", "damaged"),
     # Office's escape of a control character (_x0008_ is a backspace), and raw control characters.
     DamageRule("control_escape", re.compile(r"_x[0-9A-Fa-f]{4}_|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"), "token", "damaged"),
+    # HTML markup left in the text by a careless copy (<p>, <br/>, </strong>): the tag goes, its text stays.
+    DamageRule("html_tag", re.compile(r"</?(?:p|br|div|span|strong|b|em|i|u|a|img|h[1-6]|ul|ol|li|table|tbody|thead|tr|td|th|section|article|font|center|blockquote)\b[^<>]*>", re.I), "token", "damaged"),
     # An entity HTML does not know (a mistyped &hellip;): what it stood for cannot be known.
     DamageRule("broken_entity", re.compile(r"&[a-zA-Z][a-zA-Z0-9]{1,31};"), "token", "damaged"),
     # Emoji and pictographs (dingbats that are emoji: ✅ ❌ ❓ ✨ ❤ ⭐), not the marks lists use (✓ ❶).

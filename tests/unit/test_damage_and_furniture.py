@@ -21,6 +21,7 @@ from debtkb.importer import damage, furniture
         ("欠款_x0008_了", "欠款了", "control_escape", "_x0008_"),
         ("好的&helpp;然后", "好的然后", "broken_entity", "&helpp;"),
         ("加油💪！", "加油！", "emoji", "💪"),
+        ("逾期以后<br/>先别慌。", "逾期以后先别慌。", "html_tag", "<br/>"),
     ],
 )
 def test_damage_is_cut_to_the_clause_or_token(line, kept, rule, removed):
