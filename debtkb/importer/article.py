@@ -140,7 +140,8 @@ def load(path: str | Path, raw: bytes | None = None) -> tuple[Article, Report]:
     article = build(path, [classify(line) for line in lines], report)
     article.meta = meta
     if not article.lead and all(isinstance(item, Heading) for item in article.body):
-        raise ArticleError(path, [(article.title.number if article.title else 1, "the article has headings but no text under any of them")])
+        what = "the article has headings but no text under any of them" if article.body else "no article text is left (only a title, markup or furniture)"
+        raise ArticleError(path, [(article.title.number if article.title else 1, what)])
     check(article, report)
     for item in article.lead + article.body:
         if isinstance(item, Heading):  # a marked heading several articles share is content; a guessed one may not be

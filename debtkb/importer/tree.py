@@ -294,6 +294,10 @@ def _table(run: list[Typed], report: Report) -> list[Block]:
     separators = [t for t in run if t.style == "separator"]
     if not separators and len(rows) < 2:
         return [Block("paragraph", [t.line], [t.line.text]) for t in run]
+    if not rows:  # a separator with no table around it: markup only
+        for sep in separators:
+            report.add(sep.line.number, "removed", "table_separator", sep.line.text)
+        return []
     columns = max((len(t.text.split(" | ")) for t in rows), default=1)
     if separators:
         columns = max(columns, separators[0].line.text.strip().strip("|").count("|") + 1)
