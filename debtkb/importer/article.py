@@ -44,13 +44,11 @@ def clean_lines(src: source.Source, report: Report) -> list[Line]:
         if not text:
             continue
         for rule in before:
-            was = text
+            if rule.notes:  # what a less certain repair is about to take, listed line by line
+                for note in rule.notes(text):
+                    report.add(line.number, "warning", rule.notes.__name__, note)
             text, n = rule.fn(text)
             report.repaired(rule.name, n)
-            if rule.name == "remove_pinyin_annotations" and n:
-                neutral = repairs.neutral_annotations(was)
-                if neutral:  # the less certain kind of annotation: listed, line by line
-                    report.add(line.number, "warning", "neutral_tone_pinyin", "removed " + " ".join(neutral))
         text, findings = damage.cut(text)
         for finding in findings:
             report.add(line.number, finding.kind, finding.rule, finding.text)
@@ -76,11 +74,11 @@ def remove_furniture(lines: list[Line], report: Report) -> tuple[list[Line], dic
             stripped.append(Line(line.number, text))
     lines = stripped
     texts = [line.text for line in lines]
-    footer = furniture.footer_start(texts)
+    rules = [furniture.match(text) for text in texts]
+    footer = furniture.footer_start(texts, rules)
     meta: dict[str, str] = {}
     removed: dict[int, str] = {}  # index → the rule that took the line
-    for i, line in enumerate(lines):
-        rule = furniture.match(line.text)
+    for i, (line, rule) in enumerate(zip(lines, rules)):
         if rule and rule.name in ("byline", "source", "date_line", "cms_residue"):
             for key, value in furniture.byline_meta(line.text).items():
                 meta.setdefault(key, value)

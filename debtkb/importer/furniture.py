@@ -87,16 +87,17 @@ def strip_inline(line: str) -> tuple[str, list[tuple[str, str]]]:
     return line.strip(), removed
 
 
-def footer_start(lines: list[str]) -> int | None:
-    """Index of the line that opens the footer zone, or None.
+def footer_start(lines: list[str], rules: list[Rule | None] | None = None) -> int | None:
+    """Index of the line that opens the footer zone, or None. ``rules`` is ``match`` of each line,
+    when the caller has it already.
 
     A footer rule opens it once a third of the article's Chinese text lies before it, or when no
     paragraph of prose (a line of 25 characters or more ending in 。！…) follows it.
     """
+    rules = rules if rules is not None else [match(t) for t in lines]
     total = sum(han_count(t) for t in lines) or 1
     before = 0
-    for i, text in enumerate(lines):
-        rule = match(text)
+    for i, (text, rule) in enumerate(zip(lines, rules)):
         if rule and rule.footer and len(text) < FOOTER_LINE_MAX and not (text.rstrip()[-1:] in "。！？" and rule.name == "copyright" and len(text) > 30):
             after = lines[i + 1 :]
             # Prose ends like a sentence; titles of other articles (often questions) do not.

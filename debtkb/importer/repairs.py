@@ -37,11 +37,12 @@ def pinyin_syllables() -> frozenset[str]:
     return frozenset(syllables)
 
 
-def neutral_annotations(text: str) -> list[str]:
-    """The toneless annotations ``remove_pinyin_annotations`` takes from a line (for the report)."""
+def neutral_tone_pinyin(text: str) -> list[str]:
+    """The report's note on the toneless annotations ``remove_pinyin_annotations`` takes from a line."""
     syllables = pinyin_syllables()
     rest = PINYIN_ANNOTATION.sub("", text)
-    return [m.group(0) for m in _TONELESS.finditer(rest) if all(s in syllables for s in m["s"].split())]
+    found = [m.group(0) for m in _TONELESS.finditer(rest) if all(s in syllables for s in m["s"].split())]
+    return ["removed " + " ".join(found)] if found else []
 
 
 def remove_pinyin_annotations(text: str) -> tuple[str, int]:
@@ -193,6 +194,7 @@ def space_latin_and_digits(text: str) -> tuple[str, int]:
 class Repair:
     fn: Callable[[str], tuple[str, int]]
     needs: str | None  # the evidence (evidence.DETECTORS name) that must be present; None: always
+    notes: Callable[[str], list[str]] | None = None  # report rows for what the repair will change on a line
 
     @property
     def name(self) -> str:
@@ -203,7 +205,7 @@ BEFORE_DAMAGE = (
     Repair(decode_entities, "html_entities"),
     Repair(remove_zero_width, "zero_width"),
     Repair(plain_look_alikes, "look_alikes"),
-    Repair(remove_pinyin_annotations, "pinyin"),
+    Repair(remove_pinyin_annotations, "pinyin", notes=neutral_tone_pinyin),
     Repair(restore_wenti, "dropped_wenti"),
     Repair(fullwidth_commas, "ascii_punctuation"),
     Repair(to_simplified, "traditional"),
