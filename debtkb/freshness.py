@@ -67,6 +67,23 @@ def yaml_key_line(text: str, keys: list[str]) -> int | None:
     return line
 
 
+def lpr_location(config_file_path: str) -> str:
+    """``mkdocs.yml:70``: where ``extra.lpr.date`` stands, for the stale-LPR message."""
+    import os
+
+    from debtkb.paths import project_root
+
+    with open(config_file_path, encoding="utf-8") as f:
+        line = yaml_key_line(f.read(), ["extra", "lpr", "date"]) or 1
+    return f"{os.path.relpath(config_file_path, project_root(config_file_path))}:{line}"
+
+
+def report(log, text: str | None, strict: bool) -> None:
+    """Log a stale-date message (if any) at the level ``level`` chooses."""
+    if text:
+        log.log(level(strict), message(text, strict))
+
+
 def level(strict: bool) -> int:
     """Logging level of a stale-date message: WARNING, except in a strict build, where a warning
     would fail the build; there it is printed at INFO (as git-revision-date-localized does with

@@ -5,7 +5,6 @@ stops before any page is written, so one run lists every bad block on every page
 """
 
 import datetime
-import os
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -14,7 +13,7 @@ from debtkb import freshness
 from debtkb.calculator import blocks, widget
 from debtkb.calculator.settings import SettingsError, lpr_from_extra
 from debtkb.editions.settings import edition_from_extra
-from debtkb.paths import page_source, project_root
+from debtkb.paths import page_source
 from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
@@ -29,11 +28,8 @@ def on_config(config):
     _state["pages"] = {}
     _state["errors"] = 0
     if not edition_from_extra(config.extra).traditional:  # one mkdocs.yml for both editions: say it once
-        text = open(config.config_file_path, encoding="utf-8").read()
-        where = f"{os.path.relpath(config.config_file_path, project_root(config.config_file_path))}:{freshness.yaml_key_line(text, ['extra', 'lpr', 'date']) or 1}"
-        stale = freshness.stale_lpr(datetime.date.fromisoformat(_state["lpr"].date), datetime.date.today(), where)
-        if stale:
-            log.log(freshness.level(config.strict), freshness.message(stale, config.strict))
+        stale = freshness.stale_lpr(datetime.date.fromisoformat(_state["lpr"].date), datetime.date.today(), freshness.lpr_location(config.config_file_path))
+        freshness.report(log, stale, config.strict)
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -46,8 +46,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     if not _state["traditional"]:  # same sources in both editions: say it once
         stale = freshness.stale_checked(checked, datetime.date.today(), f"{path}:{front_matter_line(source(), 'checked', 1)}")
-        if stale:
-            log.log(freshness.level(_state["strict"]), freshness.message(stale, _state["strict"]))
+        freshness.report(log, stale, _state["strict"])
     return with_disclaimer(markdown, _state["settings"].disclaimer, checked)
 
 
