@@ -18,9 +18,8 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-import yaml
 
-from debtkb.markdown_lines import front_matter  # noqa: F401 - the hook reads pages through here
+from debtkb.markdown_lines import front_matter_text
 
 PAGE_SIZE = 100  # entries on one list page
 HOME_PER_TOPIC = 5  # newest articles shown under each topic on the home page
@@ -124,8 +123,7 @@ def _list_body(ordered: list[Entry], page: int, uris: list[str], source: str, la
 
 
 def page_markdown(title: str, body: str, description: str) -> str:
-    meta = yaml.safe_dump({"title": title, "description": description, "search": {"exclude": True}}, allow_unicode=True, sort_keys=False)
-    return f"---\n{meta}---\n\n# {title}\n\n{body}"
+    return front_matter_text({"title": title, "description": description, "search": {"exclude": True}}) + f"\n# {title}\n\n{body}"
 
 
 def all_block(entries: list[Entry], source: str = f"{LIST_FOLDER}/index.md") -> str:

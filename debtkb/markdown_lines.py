@@ -41,6 +41,13 @@ def front_matter(text: str) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
+def front_matter_text(meta: dict) -> str:
+    """Front matter as the importer and the generated pages write it: keys in order, one line each."""
+    import yaml
+
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+
+
 def front_matter_line(text: str, key: object, default: int) -> int:
     """1-based line of ``key:`` in the page's front matter; ``default`` when it is not there."""
     for number, line in enumerate(text.split("\n"), start=1):

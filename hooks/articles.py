@@ -6,6 +6,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from debtkb import imported, listing
+from debtkb.markdown_lines import front_matter
 from debtkb.timing import instrument
 
 _state = {}
@@ -20,7 +21,7 @@ def on_config(config):
 
 def on_files(files, config):
     pages = [f for f in files.documentation_pages() if _state["articles"].covers(f.src_uri)]
-    _state["entries"] = [listing.entry(f.src_uri, listing.front_matter(f.content_string)) for f in pages]
+    _state["entries"] = [listing.entry(f.src_uri, front_matter(f.content_string)) for f in pages]
     for uri, (title, body) in listing.list_pages(_state["entries"], _state["topics"]).items():
         files.append(File.generated(config, uri, content=listing.page_markdown(title, body, f"{title}：本站整理的文章，新的在前。")))
     return files

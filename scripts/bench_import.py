@@ -5,7 +5,6 @@ project). Writes reports/import.json and reports/import.md. Run with `make bench
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess

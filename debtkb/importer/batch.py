@@ -22,7 +22,6 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from debtkb import topics as topics_mod
 from debtkb.glossary.model import GlossaryError

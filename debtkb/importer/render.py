@@ -21,10 +21,10 @@ import logging
 import re
 from dataclasses import dataclass
 
-import yaml
 from pymdownx.slugs import slugify
 
 from debtkb.importer.tree import Article, Block, Heading
+from debtkb.markdown_lines import front_matter_text
 from debtkb.text import SENTENCE_END
 
 DESCRIPTION_MAX = 120
@@ -148,8 +148,7 @@ class Page:
 
 
 def front_matter(fields: dict) -> str:
-    data = yaml.safe_dump({k: v for k, v in fields.items() if v not in (None, "", [])}, allow_unicode=True, sort_keys=False, width=10_000)
-    return f"---\n{data}---\n"
+    return front_matter_text({k: v for k, v in fields.items() if v not in (None, "", [])})
 
 
 def _block(block: Block) -> str:

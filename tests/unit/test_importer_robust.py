@@ -3,7 +3,6 @@ file:line, and what it writes is Markdown that renders the words as written: Hyp
 articles from the family's line shapes, shuffled and mixed with Markdown and HTML syntax."""
 
 import re
-from pathlib import Path
 
 import markdown
 from hypothesis import HealthCheck, given, settings
