@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 """Unified CJK ideographs, extension A and the compatibility ideographs."""
@@ -22,6 +23,14 @@ SENTENCE_END = "。！？；…"
 CLOSERS = "”’」』）》】"
 
 _HAN_RE = re.compile(f"[{HAN}]")
+
+
+@lru_cache(maxsize=1)
+def t2s():
+    """OpenCC's Traditional → Simplified converter, loaded once (its dictionaries cost ~50 ms)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def han_count(text: str) -> int:

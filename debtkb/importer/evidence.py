@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
-from debtkb.text import CJK_TEXT, HAN
+from debtkb.text import CJK_TEXT, HAN, t2s
 
 # One pinyin syllable written with a tone mark, e.g. yīng, chuàng, lǜ. Requiring the tone mark
 # keeps English words in parentheses — "(app)", "(LPR)" — out of reach.
@@ -41,13 +40,6 @@ ASCII_PUNCT = re.compile(rf"(?<=[{CJK_TEXT}])[,;:?!](?=\s*[{CJK_TEXT}])")
 FINANCIAL_NUMERAL = re.compile(r"^[壹贰貳叁參肆伍陆陸柒捌玖拾]{1,3}[、.．]", re.M)
 ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-
-
-@lru_cache(maxsize=1)
-def t2s():
-    import opencc  # loading the dictionaries costs ~50 ms: only when an article needs them
-
-    return opencc.OpenCC("t2s")
 
 
 def traditional_characters(text: str) -> int:

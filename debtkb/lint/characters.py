@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 from debtkb.lint import Problem
 from debtkb.markdown_lines import outside_fences
-from debtkb.text import has_han
+from debtkb.text import has_han, t2s
 
 # CJK Radicals Supplement has no Unicode decomposition; these are the ones that stand in for
 # ordinary characters in text copied from PDFs. Kangxi radicals and compatibility ideographs are
@@ -20,13 +19,6 @@ from debtkb.text import has_han
 RADICALS = {"⺀": "冫", "⺁": "厂", "⺇": "几", "⺈": "⺈", "⺌": "小", "⺍": "小", "⺏": "尢", "⺐": "尢", "⺒": "巳", "⺓": "幺", "⺔": "彐", "⺖": "忄", "⺗": "心", "⺘": "扌", "⺙": "攵", "⺛": "旡", "⺜": "日", "⺝": "月", "⺟": "母", "⺠": "民", "⺡": "氵", "⺢": "氺", "⺣": "灬", "⺤": "爫", "⺥": "爫", "⺦": "丬", "⺧": "牛", "⺨": "犭", "⺩": "王", "⺪": "疋", "⺫": "罒", "⺬": "示", "⺭": "礻", "⺮": "竹", "⺯": "糸", "⺰": "纟", "⺲": "罒", "⺳": "网", "⺴": "网", "⺵": "网", "⺶": "羊", "⺷": "羊", "⺸": "羊", "⺹": "耂", "⺺": "肀", "⺻": "聿", "⺼": "月", "⺽": "臼", "⺾": "艹", "⺿": "艹", "⻀": "艹", "⻁": "虎", "⻂": "衤", "⻃": "覀", "⻄": "西", "⻅": "见", "⻆": "角", "⻇": "角", "⻈": "讠", "⻉": "贝", "⻋": "车", "⻌": "辶", "⻍": "辶", "⻎": "辶", "⻏": "阝", "⻐": "金", "⻑": "長", "⻒": "镸", "⻓": "长", "⻔": "门", "⻖": "阝", "⻗": "雨", "⻘": "青", "⻙": "韦", "⻚": "页", "⻛": "风", "⻜": "飞", "⻝": "食", "⻞": "食", "⻟": "食", "⻠": "饣", "⻡": "首", "⻢": "马", "⻣": "骨", "⻤": "鬼", "⻥": "鱼", "⻦": "鸟", "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻫": "齐", "⻬": "齐", "⻭": "齿", "⻮": "齿", "⻯": "龙", "⻰": "龙", "⻱": "龟", "⻲": "龟", "⻳": "龟"}
 ZERO_WIDTH = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner", "\u200d": "zero-width joiner", "\u2060": "word joiner", "\ufeff": "byte-order mark"}
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
-
-
-@lru_cache(maxsize=1)
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
 
 
 def look_alike(ch: str) -> str | None:
@@ -44,7 +36,7 @@ def check(path: str, text: str) -> list[Problem]:
     problems = []
     for number, line in outside_fences(text):
         visible = _INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
-        simplified = _t2s().convert(visible)
+        simplified = t2s().convert(visible)
         for col, ch in enumerate(visible, start=1):
             if ch in ZERO_WIDTH:
                 problems.append(Problem(path, number, col, "characters", f"invisible {ZERO_WIDTH[ch]} (U+{ord(ch):04X}): delete it"))
