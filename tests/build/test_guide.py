@@ -209,9 +209,10 @@ def test_stale_checked_and_lpr_dates_are_warnings_naming_file_and_line_that_do_n
     today = datetime.date.today()
     config = _stale_project(tmp_path, today.replace(year=today.year - 2), today.replace(year=today.year - 1))
     loose = mkdocs_build(config, tmp_path / "site", strict=False)  # as `make serve` builds
+    # (the hooks' logger names come from their paths, cut at the first dot: not part of the check)
     assert loose.returncode == 0, loose.output
-    assert re.search(r"WARNING\s+-\s+\S*hooks/guide: docs/guide/a.md:6: checked: \d{4}-\d\d-\d\d is more than 12 months old", loose.output), loose.output
-    assert re.search(r"WARNING\s+-\s+\S*hooks/calculator: mkdocs.yml:11: extra.lpr is the LPR of \d{4}-\d\d-\d\d, more than 3 months ago", loose.output), loose.output
+    assert re.search(r"WARNING\s+-\s+[^\n]*?: docs/guide/a.md:6: checked: \d{4}-\d\d-\d\d is more than 12 months old", loose.output), loose.output
+    assert re.search(r"WARNING\s+-\s+[^\n]*?: mkdocs.yml:11: extra.lpr is the LPR of \d{4}-\d\d-\d\d, more than 3 months ago", loose.output), loose.output
     strict = mkdocs_build(config, tmp_path / "strict")  # `make site`, CI: printed, not counted
     assert strict.returncode == 0, strict.output
     assert "warning (stale date, not counted by --strict): docs/guide/a.md:6: checked:" in strict.output
