@@ -7,7 +7,12 @@ Every article (a page in the importer's folder, and each pinned article's first 
 - the home page's block: for each topic its newest articles and a link to every one of its list
   pages, and a link to every page of the full list — so any article is two clicks from home;
 - the topics page's block: under each topic, a link to its list.
-Markdown links point at source files, so MkDocs checks every one of them in a strict build.
+The few links between list pages (pagers, topics) are Markdown links to source files, which MkDocs
+checks in a strict build. The thousands of article items are not Markdown: each list is a
+placeholder comment that ``fill`` replaces with HTML after the page is rendered, with URLs taken
+from the built files — Python-Markdown's inline processing and link checks of 5,000 items cost
+more than every other hook together (issue #17's budget), and the glossary does not link inside
+article titles.
 """
 
 from __future__ import annotations
@@ -15,9 +20,10 @@ from __future__ import annotations
 import datetime
 import math
 import posixpath
+import html
 import re
-from dataclasses import dataclass
-
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from debtkb.markdown_lines import front_matter_text
 
@@ -77,12 +83,42 @@ def link(target: str, source: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
-def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
+@dataclass
+class Lists:
+    """The article lists of one generated block, in the order their placeholders stand."""
+
+    items: list[tuple[Entry, ...]] = field(default_factory=list)
+
+    def placeholder(self, entries: list[Entry]) -> list[str]:
+        self.items.append(tuple(entries))
+        return ["", f"<!-- {PLACEHOLDER} {len(self.items) - 1} -->", ""]
 
 
-def _items(entries: list[Entry], source: str) -> list[str]:
-    return [f"- [{_escape(e.title)}]({link(e.src_uri, source)})" + (f" <small>{e.date}</small>" if e.date else "") for e in entries]
+PLACEHOLDER = "debtkb-article-list"
+_PLACEHOLDER_RE = re.compile(f"<!-- {PLACEHOLDER} (\\d+) -->")
+LIST_CLASS = "kb-article-list"
+
+
+def fill(page_html: str, lists: Lists, url_of: Callable[[str], str]) -> str:
+    """Each placeholder replaced by its list: ``url_of(src_uri)`` is the item's URL relative to
+    the page. A placeholder without a list, or a list left unplaced, is a bug: raise."""
+    used = set()
+
+    def render(m: re.Match) -> str:
+        k = int(m.group(1))
+        if k >= len(lists.items):
+            raise ValueError(f"article list placeholder {k} has no list")
+        used.add(k)
+        rows = [
+            f'<li><a href="{html.escape(url_of(e.src_uri), quote=True)}">{html.escape(e.title, quote=False)}</a>' + (f" <small>{e.date}</small>" if e.date else "") + "</li>"
+            for e in lists.items[k]
+        ]
+        return f'<ul class="{LIST_CLASS}">\n' + "\n".join(rows) + "\n</ul>"
+
+    out = _PLACEHOLDER_RE.sub(render, page_html)
+    if len(used) != len(lists.items):
+        raise ValueError(f"article lists {sorted(set(range(len(lists.items))) - used)} have no placeholder on the page")
+    return out
 
 
 def _pager(uris: list[str], source: str, label: str) -> str:
@@ -93,15 +129,15 @@ def _pager(uris: list[str], source: str, label: str) -> str:
     return f"{label}：" + " · ".join(parts)
 
 
-def list_pages(entries: list[Entry], topics: tuple[str, ...]) -> dict[str, tuple[str, str]]:
-    """Every generated list page: src_uri → (title, Markdown body). The first page of the full
-    list is the hand-written articles/index.md, whose body ``all_block`` fills in."""
+def list_pages(entries: list[Entry], topics: tuple[str, ...]) -> dict[str, tuple[str, str, Lists]]:
+    """Every generated list page: src_uri → (title, Markdown body, its lists). The first page of
+    the full list is the hand-written articles/index.md, whose body ``all_block`` fills in."""
     out = {}
     ordered = newest_first(entries)
     total = pages_of(len(ordered))
     for page in range(2, total + 1):
         uri = all_uri(page)
-        out[uri] = (f"全部文章（第 {page} 页）", _list_body(ordered, page, [all_uri(k) for k in range(1, total + 1)], uri, "全部文章"))
+        out[uri] = (f"全部文章（第 {page} 页）", *_list_body(ordered, page, [all_uri(k) for k in range(1, total + 1)], uri, "全部文章"))
     for topic in topics:
         chosen = [e for e in ordered if topic in e.tags]
         if not chosen:
@@ -110,52 +146,54 @@ def list_pages(entries: list[Entry], topics: tuple[str, ...]) -> dict[str, tuple
         uris = [topic_uri(topic, k) for k in range(1, count + 1)]
         for page in range(1, count + 1):
             title = f"关于“{topic}”的文章" + (f"（第 {page} 页）" if page > 1 else "")
-            out[uris[page - 1]] = (title, _list_body(chosen, page, uris, uris[page - 1], f"“{topic}”的全部 {len(chosen)} 篇文章"))
+            out[uris[page - 1]] = (title, *_list_body(chosen, page, uris, uris[page - 1], f"“{topic}”的全部 {len(chosen)} 篇文章"))
     return out
 
 
-def _list_body(ordered: list[Entry], page: int, uris: list[str], source: str, label: str) -> str:
-    chunk = ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-    lines = _items(chunk, source)
+def _list_body(ordered: list[Entry], page: int, uris: list[str], source: str, label: str) -> tuple[str, Lists]:
+    lists = Lists()
+    lines = lists.placeholder(ordered[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
     if len(uris) > 1:
         lines += ["", _pager(uris, source, label)]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", lists
 
 
 def page_markdown(title: str, body: str, description: str) -> str:
     return front_matter_text({"title": title, "description": description, "search": {"exclude": True}}) + f"\n# {title}\n\n{body}"
 
 
-def all_block(entries: list[Entry], source: str = f"{LIST_FOLDER}/index.md") -> str:
+def all_block(entries: list[Entry], source: str = f"{LIST_FOLDER}/index.md") -> tuple[str, Lists]:
     """The first page of the full list (appended to articles/index.md)."""
     ordered = newest_first(entries)
     total = pages_of(len(ordered))
-    lines = [f"## 全部文章（{len(ordered)} 篇，新的在前）", ""] + _items(ordered[:PAGE_SIZE], source)
+    lists = Lists()
+    lines = [f"## 全部文章（{len(ordered)} 篇，新的在前）", *lists.placeholder(ordered[:PAGE_SIZE])]
     if total > 1:
         lines += ["", _pager([all_uri(k) for k in range(1, total + 1)], source, "全部文章")]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines) + "\n", lists
 
 
-def home_block(entries: list[Entry], topics: tuple[str, ...], source: str = "index.md") -> str:
+def home_block(entries: list[Entry], topics: tuple[str, ...], source: str = "index.md") -> tuple[str, Lists]:
     """The home page's articles: under each topic its newest, and a link to each of its list pages."""
     ordered = newest_first(entries)
+    lists = Lists()
     lines = [f"## 文章（{len(ordered)} 篇）", ""]
     if not ordered:
-        return "\n".join(lines + ["还没有文章。", ""])
+        return "\n".join(lines + ["还没有文章。", ""]), lists
     if len(ordered) <= HOME_ALL_MAX:  # a few articles: each once, then the topics they are under
         by_topic = [(t, [e for e in ordered if t in e.tags]) for t in topics]
         links = [f"[{t}（{len(chosen)}）]({link(topic_uri(t, 1), source)})" for t, chosen in by_topic if chosen]
-        return "\n".join(lines + _items(ordered, source) + ["", "按主题：" + " · ".join(links), ""])
+        return "\n".join(lines + lists.placeholder(ordered) + ["按主题：" + " · ".join(links), ""]), lists
     for topic in topics:
         chosen = [e for e in ordered if topic in e.tags]
         if not chosen:
             continue
         uris = [topic_uri(topic, k) for k in range(1, pages_of(len(chosen)) + 1)]
-        lines += [f"### {topic}", ""] + _items(chosen[:HOME_PER_TOPIC], source) + [""]
+        lines += [f"### {topic}", *lists.placeholder(chosen[:HOME_PER_TOPIC])]
         lines += [_pager(uris, source, f"“{topic}”的全部 {len(chosen)} 篇"), ""]
     uris = [all_uri(k) for k in range(1, pages_of(len(ordered)) + 1)]
     lines += [_pager(uris, source, f"全部 {len(ordered)} 篇文章，新的在前"), ""]
-    return "\n".join(lines)
+    return "\n".join(lines), lists
 
 
 def topics_block(entries: list[Entry], topic: str, source: str = "topics.md") -> str:
@@ -195,7 +233,7 @@ class ArticleFiles:
         return "/" not in rest or rest.endswith("/index.md")  # a long article's sections are not articles
 
 
-def block_for(kind, entries: list[Entry], topics: tuple[str, ...], src_uri: str) -> str:
+def block_for(kind, entries: list[Entry], topics: tuple[str, ...], src_uri: str) -> tuple[str, Lists]:
     """The generated part of a page whose front matter says ``listing: home | all | topics``."""
     if kind == "home":
         return home_block(entries, topics, src_uri)
@@ -204,5 +242,5 @@ def block_for(kind, entries: list[Entry], topics: tuple[str, ...], src_uri: str)
     if kind == "topics":
         parts = [topics_block(entries, topic, src_uri) for topic in topics]
         links = [f"- {p.strip()}" for p in parts if p]
-        return "## 整理的文章\n\n" + "\n".join(links) + "\n" if links else ""
-    return ""
+        return ("## 整理的文章\n\n" + "\n".join(links) + "\n" if links else ""), Lists()
+    return "", Lists()
