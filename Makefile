@@ -76,7 +76,7 @@ test: $(VENV)/.dev-deps node_modules/.installed browser lint
 # Every benchmark runs and writes its report even when an earlier one is over budget; the target
 # fails at the end if any was.
 bench: $(VENV)/.dev-deps node_modules/.installed browser
-	@status=0; for script in bench_calculator bench_glossary bench_editions bench_import bench_quality; do \
+	@status=0; for script in bench_calculator bench_glossary bench_editions bench_import bench_search bench_quality; do \
 		echo "$(BIN)/python scripts/$$script.py"; $(BIN)/python scripts/$$script.py || status=1; \
 	done; exit $$status
 

@@ -48,9 +48,9 @@ def _timed(key: str, fn):
 
 
 def _write(path: str) -> None:
-    from debtkb.editions.settings import CANONICAL, SOURCE_INDEX_ENV, TRADITIONAL
+    from debtkb.editions.settings import CANONICAL, PAGE_DATES_ENV, TRADITIONAL
 
-    edition = TRADITIONAL if os.environ.get(SOURCE_INDEX_ENV) else CANONICAL
+    edition = TRADITIONAL if os.environ.get(PAGE_DATES_ENV) else CANONICAL
     events = dict(_totals)
     with open(path, "a", encoding="utf-8") as f:
         f.write(json.dumps({"edition": edition, "pid": os.getpid(), "events": events}) + "\n")

@@ -1,6 +1,6 @@
 """Editions (logic: debtkb.editions). The Simplified build, once written, builds the Traditional
 edition from mkdocs.zh-Hant.yml into <site>/zh-Hant/; that build converts what readers see with
-OpenCC and takes its search index from the Simplified one."""
+OpenCC (and hooks/search.py writes its own search index)."""
 
 import json
 import os
@@ -20,7 +20,6 @@ from debtkb.editions.settings import (
     DATE_PLUGIN,
     PAGE_DATES_ENV,
     SIMPLIFIED_ONLY_ENV,
-    SOURCE_INDEX_ENV,
     TRADITIONAL,
     TRADITIONAL_CONFIG,
     TRADITIONAL_PATH,
@@ -93,9 +92,6 @@ def on_page_markdown(markdown, page, config, files):
         _state["collected_dates"][page.file.src_uri] = {k: page.meta[k] for k in DATE_KEYS if k in page.meta}
     else:
         page.meta.update(_state["dates"].get(page.file.src_uri, {}))
-        # Its search index is the Simplified one, converted (on_post_build): indexing the pages
-        # again would segment every page with jieba only to be thrown away (a third of this build).
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = convert.text(page.meta[key])
@@ -134,25 +130,17 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
-@event_priority(-200)  # last: after the search index is written and tuned
+@event_priority(-200)  # last: after the Simplified edition is complete
 def on_post_build(config):
-    index_path = os.path.join(config.site_dir, "search", "search_index.json")
     if _state["edition"].traditional:
-        source = os.environ.get(SOURCE_INDEX_ENV)
-        if source:  # the Simplified index, converted: same segmentation, same findability
-            with open(source, encoding="utf-8") as f:
-                index = convert.search_index(json.load(f))
-            os.makedirs(os.path.dirname(index_path), exist_ok=True)
-            with open(index_path, "w", encoding="utf-8") as f:
-                json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
         return
     if os.environ.get(SIMPLIFIED_ONLY_ENV):
         log.info(f"{TRADITIONAL} edition skipped ({SIMPLIFIED_ONLY_ENV} is set)")
         return
-    _build_traditional(config, index_path)
+    _build_traditional(config)
 
 
-def _build_traditional(config, index_path):
+def _build_traditional(config):
     root = project_root(config.config_file_path)
     traditional_config = os.path.join(root, TRADITIONAL_CONFIG)
     if not os.path.isfile(traditional_config):
@@ -167,7 +155,7 @@ def _build_traditional(config, index_path):
     dates_path = os.path.join(config.site_dir, ".page-dates.json")
     with open(dates_path, "w", encoding="utf-8") as f:
         json.dump(_state["collected_dates"], f, ensure_ascii=False)
-    env = {**os.environ, SOURCE_INDEX_ENV: index_path, PAGE_DATES_ENV: dates_path, "SITE_URL": config.extra["edition_roots"][CANONICAL]}
+    env = {**os.environ, PAGE_DATES_ENV: dates_path, "SITE_URL": config.extra["edition_roots"][CANONICAL]}
     process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if serving:
         # While previewing, the browser reloads as soon as the Simplified pages are written; the

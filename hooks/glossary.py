@@ -14,7 +14,6 @@ from debtkb.glossary.linker import link_terms
 from debtkb.glossary.matcher import Matcher
 from debtkb.glossary.settings import SettingsError, settings_from_extra
 from debtkb.paths import project_root
-from debtkb.search.segmentation import add_words
 from debtkb.urls import relative_url, without_dot_segments
 from debtkb.timing import instrument
 
@@ -40,7 +39,6 @@ def on_config(config):
         glossary = model.load(path, settings.file)
     except model.GlossaryError as e:
         raise PluginError(f"glossary data is invalid:\n{e}") from None
-    add_words(s for t in glossary.terms for s in t.spellings)  # search finds a term as one word
     _state.clear()
     _state.update(settings=settings, path=path, glossary=glossary, terms=glossary.by_term(), matcher=Matcher(glossary))
     if not _startup["dirty"]:

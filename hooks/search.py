@@ -1,19 +1,34 @@
-"""Chinese search: fail the build when it would silently not work, and tune the index so parts of
-words and two-word phrases are found (logic: debtkb.search)."""
+"""The site's own search (logic: debtkb.search): each page's sections go into a sharded index under
+search/, which the browser loads only when the reader searches (docs/javascripts/search/).
+Material's search plugin still draws the search box and writes search/search_index.json, which
+now holds only its settings (separator, language): every page is excluded from its index."""
 
-import json
 import os
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from debtkb.editions.settings import SOURCE_INDEX_ENV
-from debtkb.search.guard import search_problems
-from debtkb.search.segmentation import added_words, jieba
-from debtkb.search.tuning import tune_index
+from debtkb.editions import convert
+from debtkb.editions.settings import edition_from_extra
+from debtkb.glossary import model
+from debtkb.glossary.settings import settings_from_extra
+from debtkb.paths import project_root
+from debtkb.search import extract, index, vocabulary
+from debtkb.search.guard import search_problems, worker_problem
+from debtkb.search.script_table import observed_pairs, table_with
 from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
+# Each page's indexed document, by source file: kept across `mkdocs serve --dirtyreload`
+# rebuilds, which render only the edited page, so search in the preview still covers every page.
+_docs = {}
+_pairs = {}  # Traditional → Simplified characters the edition's converter produces on this site
+_state = {"dirty": False}
+
+
+def on_startup(command, dirty):
+    _state["dirty"] = dirty
 
 
 def on_config(config):
@@ -21,23 +36,60 @@ def on_config(config):
     problems = search_problems(plugin.config.separator if plugin else None)
     if problems:
         raise PluginError("mkdocs.yml: " + "\n  ".join(problems))
+    settings = settings_from_extra(config.extra)
+    path = os.path.join(project_root(config.config_file_path), settings.file)
+    try:
+        _state["glossary"] = model.load(path, settings.file)
+    except model.GlossaryError as e:
+        raise PluginError(f"glossary data is invalid:\n{e}") from None
+    _state["traditional"] = edition_from_extra(config.extra).traditional
+    _state["table"] = None
+    _state["worker_checked"] = False
+    if not _state["dirty"]:
+        _docs.clear()
+        _pairs.clear()
 
 
-@event_priority(-100)  # after the search plugin has written the index
+def on_page_markdown(markdown, page, config, files):
+    _pairs.update(observed_pairs(markdown, convert.text))  # the page's Simplified source, in both editions
+    return markdown
+
+
+def _table():
+    if _state["table"] is None:  # every page's Markdown has been read before the first page is built
+        _state["table"] = table_with(_pairs)
+    return _state["table"]
+
+
+@event_priority(10)  # after the edition has converted the page (40), before Material's search plugin (0)
+def on_page_context(context, page, config, nav):
+    search = page.meta.get("search") or {}
+    if search.get("exclude"):
+        _docs.pop(page.file.src_uri, None)
+    else:
+        title = page.title or ""
+        _docs[page.file.src_uri] = index.document(page.url, title, extract.sections(page.content, title), _table())
+    page.meta["search"] = {**search, "exclude": True}  # indexed here, not by Material's plugin
+    return context
+
+
+def on_post_page(output, page, config):
+    if not _state["worker_checked"]:
+        problem = worker_problem(output)
+        if problem:
+            raise PluginError(f"{page.file.src_uri}: {problem}")
+        _state["worker_checked"] = True
+    return output
+
+
+@event_priority(-100)  # after Material's search plugin has written its settings
 def on_post_build(config):
-    if os.environ.get(SOURCE_INDEX_ENV):
-        return  # a Traditional edition: hooks/edition.py replaces its index with the tuned Simplified one, converted
-    path = os.path.join(config.site_dir, "search", "search_index.json")
-    with open(path, encoding="utf-8") as f:
-        index = json.load(f)
-    # The glossary page is left as it is: its entries are whole words already (glossary terms are
-    # jieba words), and tuning it would add a third to the index every page downloads.
-    glossary_page = (config.extra.get("glossary") or {}).get("page", "glossary.md")
-    module = jieba()
-    index, added = tune_index(index, module.cut, skip=(glossary_page.removesuffix(".md") + "/",), added=added_words())
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(index, f, ensure_ascii=False, separators=(",", ":"))
-    log.debug(f"search index: {added} sub-word and phrase tokens added")
+    docs = list(_docs.values())
+    chars = {c for d in docs for term in d.counts for c in term}
+    display = convert.text if _state["traditional"] else str
+    extra = vocabulary.manifest_extra(_state["glossary"], _table(), chars, display)
+    written = index.write(Path(config.site_dir) / "search", docs, extra)
+    log.info(f"search index: {written.docs} pages, {written.terms} terms in {written.shards} shards, {written.bytes / 1024:.0f} KB before gzip")
 
 
 instrument(globals())  # timings for scripts/bench_scale.py; no-op unless DEBTKB_HOOK_TIMINGS is set

@@ -5,7 +5,9 @@ seed article and configuration), writes N articles made from the family fixtures
 (scripts/corpus.py), imports them with `python -m debtkb.importer` (so they carry topic tags, and
 those that name an amount get a calculator), and measures in one run:
 - build time and peak memory (whole process tree) of the same site built
-  (a) without hooks (same pages, theme, Markdown extensions and search with jieba),
+  (a) without hooks (same pages, theme, Markdown extensions, and Material's own search, which
+      segments every page with jieba and writes one index; with the hooks the site's own sharded
+      index replaces it, so its cost is in (b)),
   (b) with the hooks, Simplified edition only (DEBTKB_SIMPLIFIED_ONLY),
   (c) with the hooks, both editions (the real `mkdocs build`);
 - time spent in each hook event per page (DEBTKB_HOOK_TIMINGS, debtkb/timing.py);

@@ -89,19 +89,6 @@ def html(page_html: str) -> str:
     return "".join(out)
 
 
-def search_index(index: dict) -> dict:
-    """The Simplified edition's search index, converted: the same segmentation and tuning, so the
-    Traditional edition finds exactly what the Simplified one finds (jieba segments Traditional
-    text much worse: it splits 服務 or 作為 on this site's text)."""
-    for doc in index["docs"]:
-        for key in ("title", "text"):
-            if isinstance(doc.get(key), str):
-                doc[key] = text(doc[key])
-        if isinstance(doc.get("tags"), list):
-            doc["tags"] = [text(tag) for tag in doc["tags"]]
-    return index
-
-
 @lru_cache(maxsize=1)
 def _to_simplified():
     import opencc
@@ -120,6 +107,11 @@ def tag_slug(value: str, separator: str) -> str:
 def topic_order(tag, *args) -> list[str]:
     """Topics in pinyin order of their Simplified names, the same order in both editions
     (mkdocs.yml: tags_sort_by; ``tag`` is the tags plugin's Tag, which has a ``name``)."""
+    return _pinyin_key(tag.name)
+
+
+@lru_cache(maxsize=None)
+def _pinyin_key(name: str) -> list[str]:  # the tags plugin asks for each topic once per page listing it
     from pypinyin import Style, lazy_pinyin
 
-    return lazy_pinyin(_to_simplified().convert(tag.name), style=Style.TONE3)
+    return lazy_pinyin(_to_simplified().convert(name), style=Style.TONE3)

@@ -8,7 +8,6 @@ CANONICAL = "zh-Hans"
 TRADITIONAL = "zh-Hant"
 TRADITIONAL_PATH = "zh-Hant/"  # below the canonical site's root
 TRADITIONAL_CONFIG = "mkdocs.zh-Hant.yml"
-SOURCE_INDEX_ENV = "DEBTKB_SOURCE_SEARCH_INDEX"  # the Simplified index the Traditional one is made from
 PAGE_DATES_ENV = "DEBTKB_PAGE_DATES"  # each page's "last updated" from the Simplified build (same source files)
 SIMPLIFIED_ONLY_ENV = "DEBTKB_SIMPLIFIED_ONLY"  # set (to anything) to skip the Traditional edition, e.g. in benchmarks
 DATE_PLUGIN = "git-revision-date-localized"

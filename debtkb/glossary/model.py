@@ -10,7 +10,7 @@ import yaml
 from debtkb.problems import LocatedProblems
 
 REQUIRED = ("term", "aliases", "english", "definition", "related", "legal")
-OPTIONAL = ("sources", "not_in")
+OPTIONAL = ("sources", "not_in", "everyday")
 MAX_DEFINITION = 200
 
 
@@ -34,6 +34,7 @@ class Term:
     legal: bool
     sources: tuple[Source, ...] = ()
     not_in: tuple[str, ...] = ()
+    everyday: tuple[str, ...] = ()  # readers' own words for it (老赖 for 失信被执行人): search finds the term's pages
     line: int = 0
 
     @property
@@ -142,6 +143,10 @@ def parse(text: str, path: str = "data/glossary.yml") -> Glossary:
             not_in = []
         elif any(term not in n for n in not_in):
             problems.append((line, f"{label}: every 'not_in' word must contain the term '{term}'"))
+        everyday = entry.get("everyday", [])
+        if not _strings(everyday) and everyday != []:
+            problems.append((line, f"{label}: 'everyday' must be a list of strings"))
+            everyday = []
         if len(problems) == before:
             terms.append(
                 Term(
@@ -153,6 +158,7 @@ def parse(text: str, path: str = "data/glossary.yml") -> Glossary:
                     legal=entry["legal"],
                     sources=tuple(parsed_sources),
                     not_in=tuple(not_in),
+                    everyday=tuple(w.strip() for w in everyday),
                     line=line,
                 )
             )
@@ -173,6 +179,7 @@ def _cross_check(terms: list[Term]) -> list[tuple[int, str]]:
         else:
             names[t.term] = t.line
     spelled: dict[str, tuple[str, int]] = {}
+    everyday_of: dict[str, str] = {}
     for t in terms:
         for alias in t.aliases:
             if alias in names:
@@ -182,6 +189,14 @@ def _cross_check(terms: list[Term]) -> list[tuple[int, str]]:
                 problems.append((t.line, f"entry '{t.term}': duplicate alias '{alias}' (also an alias of '{owner}', line {line})"))
             else:
                 spelled[alias] = (t.term, t.line)
+        for word in t.everyday:
+            if word in names or word in t.aliases:
+                problems.append((t.line, f"entry '{t.term}': everyday word '{word}' is a term or alias; list it there once"))
+            elif word in everyday_of and everyday_of[word] != t.term:
+                problems.append((t.line, f"entry '{t.term}': everyday word '{word}' is also listed for '{everyday_of[word]}'; a reader's word must lead to one term"))
+            everyday_of.setdefault(word, t.term)
+        if len(set(t.everyday)) != len(t.everyday):
+            problems.append((t.line, f"entry '{t.term}': an everyday word is listed twice"))
         if len(set(t.aliases)) != len(t.aliases):
             problems.append((t.line, f"entry '{t.term}': an alias is listed twice"))
         for related in t.related:

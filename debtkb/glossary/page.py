@@ -87,6 +87,8 @@ def _entry(t: Term, token: str) -> list[str]:
     # related terms and sources are reference details, left out to keep the index small (every
     # page load downloads it).
     lines = [f"### {_text(t.term)} {{ #{t.anchor} }}", "", f"<span data-search-exclude>**英文**：{_text(t.english)}</span>" + (f"　**也写作**：{'、'.join(_text(a) for a in t.aliases)}" if t.aliases else ""), "", _text(t.definition), ""]
+    if t.everyday:  # readers' own words for it: shown, and searched (a search for 老赖 lands here)
+        lines += [f"常有人说：{'、'.join(_text(w) for w in t.everyday)}", ""]
     facts = []
     if t.related:
         facts.append("- <span data-search-exclude>相关术语：" + "、".join(f"[{_text(r)}](#{r})" for r in t.related) + "</span>")

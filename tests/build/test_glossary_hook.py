@@ -47,18 +47,17 @@ def test_edit_button_opens_the_yaml_file(site):
 
 
 def test_glossary_page_is_searchable_but_not_its_lists_of_pages(site):
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = [d for d in index["docs"] if d["location"].startswith("glossary/")]
-    assert len(docs) > 50  # one section per entry
-    text = "".join(d["text"] for d in docs).replace("\u200b", "")
-    assert "发放给个人" in text and "个性化分期" in text  # definitions and spellings are searchable
+    [doc] = [d for d in (json.loads(p.read_text(encoding="utf-8")) for p in (site / "search" / "d").glob("*.json")) if d["u"] == "glossary/"]
+    terms = {t.term for t in load(ROOT / "data" / "glossary.yml").terms}
+    assert terms <= {anchor for anchor, _, _ in doc["s"]}  # one section per entry
+    text = "".join(h + t for _, h, t in doc["s"])
+    assert "发放给个人" in text and "个性化分期" in text and "老赖" in text  # definitions, spellings and readers' words are searchable
     assert "出现在" not in text and "小米金融的崛起" not in text  # page titles would make every title search hit it
-    # English names, related terms and sources stay on the page but out of the index every page downloads.
-    entries = "".join(d["text"] for d in docs if "#" in d["location"]).replace("\u200b", "")
+    # English names, related terms and sources stay on the page, out of the index.
+    entries = "".join(h + t for anchor, h, t in doc["s"] if anchor in terms)
     assert "Credit report" not in entries and "相关术语" not in entries and "出处" not in entries
     html = (site / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert "Credit report" in html and "相关术语" in html and "出处" in html
-    assert "data-search-extra" not in "".join(d["text"] for d in docs)
+    assert "Credit report" in html and "相关术语" in html and "出处" in html and "常有人说：" in html
 
 
 def test_terms_are_linked_with_their_definition_on_article_pages(site):

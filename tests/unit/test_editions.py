@@ -32,12 +32,6 @@ def test_html_without_chinese_is_returned_as_is():
     assert convert.html(page) is page
 
 
-def test_search_index_keeps_locations_and_converts_text():
-    index = {"config": {"separator": "x"}, "docs": [{"location": "a/#42-制定还款计划", "title": "4.2 制定还款计划", "text": "<p>\u200b还款\u200b计划\u200b</p>"}]}
-    out = convert.search_index(index)
-    assert out["docs"][0] == {"location": "a/#42-制定还款计划", "title": "4.2 制定還款計劃", "text": "<p>\u200b還款\u200b計劃\u200b</p>"}
-
-
 @pytest.mark.parametrize(
     ("url", "edition", "expected"),
     [

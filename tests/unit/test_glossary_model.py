@@ -59,7 +59,7 @@ def test_missing_field_names_entry_and_line():
 
 def test_unknown_field():
     text = entry("甲").replace("legal: false", "legal: false\n  sorce: 笔误")
-    assert problems(text)[0] == [(1, "entry '甲': unknown field 'sorce' (allowed: term, aliases, english, definition, related, legal, sources, not_in)")]
+    assert problems(text)[0] == [(1, "entry '甲': unknown field 'sorce' (allowed: term, aliases, english, definition, related, legal, sources, not_in, everyday)")]
 
 
 def test_duplicate_term():

@@ -1,0 +1,106 @@
+"""The site's search index, written as small files a browser fetches only when a reader searches.
+
+Layout under ``<site>/search/`` (read by docs/javascripts/search/engine.js):
+- ``manifest.json``: how many documents and shards, each document's length (for ranking), URL
+  and title (for results listed past the first few), the
+  script table (``script_table``), readers' words (glossary ``everyday`` → the term) and the
+  words offered as completions;
+- ``s/<k>.json``: the postings of every term whose first character c has ord(c) % shards == k —
+  {term: [doc, weight, doc, weight, …]} — so a query loads one small file per distinct first
+  character, and a one-character query finds every term that starts with it in one file;
+- ``d/<doc>.json``: one page, {u: URL, t: title, s: [[anchor, heading, text], …]}, fetched for
+  the results shown, to cut the excerpt.
+A term's weight in a document counts words in the page title three times and in headings twice.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from debtkb.search.extract import Section
+from debtkb.search.terms import fold, term_counts
+
+TITLE_WEIGHT = 3
+HEADING_WEIGHT = 2
+SHARD_BYTES = 16_000  # aim for shards of about this size (JSON, before gzip)
+MAX_SHARDS = 1024
+FORMAT = 1
+
+
+@dataclass
+class Doc:
+    url: str
+    title: str
+    sections: list[Section]
+    counts: Counter
+
+
+@dataclass(frozen=True)
+class Written:
+    docs: int
+    shards: int
+    terms: int
+    bytes: int  # all files written, before gzip
+
+
+def document(url: str, title: str, sections: list[Section], table) -> Doc:
+    counts: Counter = Counter()
+    for _ in range(TITLE_WEIGHT):
+        counts.update(term_counts(fold(title, table)))
+    for s in sections:
+        if s.anchor:
+            for _ in range(HEADING_WEIGHT):
+                counts.update(term_counts(fold(s.heading, table)))
+        counts.update(term_counts(fold(s.text, table)))
+    return Doc(url, title, sections, counts)
+
+
+def shard_of(term: str, shards: int) -> int:
+    return ord(term[0]) % shards
+
+
+def write(folder: Path, docs: list[Doc], extra: dict) -> Written:
+    """Write the index of ``docs`` (in URL order) into ``folder``; ``extra`` goes into the
+    manifest as it is (script table, readers' words, completions)."""
+    docs = sorted(docs, key=lambda d: d.url)
+    postings: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        for term, weight in sorted(doc.counts.items()):
+            postings.setdefault(term, []).extend((i, weight))
+    size = sum(len(t.encode()) + 6 + 4 * len(p) for t, p in postings.items())
+    shards = max(1, min(MAX_SHARDS, math.ceil(size / SHARD_BYTES)))
+    by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
+    for term in sorted(postings):
+        by_shard[shard_of(term, shards)][term] = postings[term]
+    for sub in ("s", "d"):
+        shutil.rmtree(folder / sub, ignore_errors=True)  # a rebuild may have fewer shards or pages
+        (folder / sub).mkdir(parents=True)
+    written = 0
+    for k, shard in enumerate(by_shard):
+        written += _dump(folder / "s" / f"{k}.json", shard)
+    for i, doc in enumerate(docs):
+        written += _dump(folder / "d" / f"{i}.json", {"u": doc.url, "t": doc.title, "s": [[s.anchor, s.heading, s.text] for s in doc.sections]})
+    lengths = [sum(d.counts.values()) for d in docs]
+    manifest = {
+        "format": FORMAT,
+        "docs": len(docs),
+        "shards": shards,
+        "lengths": lengths,
+        "averageLength": (sum(lengths) / len(lengths)) if lengths else 0,
+        "urls": [d.url for d in docs],  # results past the first few are listed by title alone
+        "titles": [d.title for d in docs],
+        **extra,
+    }
+    written += _dump(folder / "manifest.json", manifest)
+    return Written(len(docs), shards, len(postings), written)
+
+
+def _dump(path: Path, value) -> int:
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    path.write_bytes(data)
+    return len(data)

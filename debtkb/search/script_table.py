@@ -1,0 +1,50 @@
+"""Traditional → Simplified, character by character, from OpenCC's own data (its t2s dictionary).
+
+The search folds both scripts into one (``debtkb.search.terms.fold``). OpenCC's single-character
+table leaves alone Traditional characters that are also Simplified ones (瞭 in 瞭望), yet the
+Traditional edition writes 了解 as 瞭解 (a phrase rule): ``observed_pairs`` adds what the edition's
+own converter does to the site's text, so the fold undoes every conversion a reader sees. A reader's query can hold
+any character, so the table covers every CJK character OpenCC converts; what the browser receives
+is cut to the characters whose Simplified form occurs on the site (a query character whose
+Simplified form is on no page cannot match anything anyway), which keeps it a few kilobytes.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from debtkb.text import t2s
+
+_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+
+
+@lru_cache(maxsize=1)
+def full_table() -> dict[int, str]:
+    """{ord(traditional): simplified} for every single character OpenCC's t2s changes."""
+    chars = [chr(c) for lo, hi in _RANGES for c in range(lo, hi + 1)]
+    converted = t2s().convert("\n".join(chars)).split("\n")
+    if len(converted) != len(chars):  # a conversion that changed the line count: do not guess
+        raise RuntimeError("OpenCC t2s changed the number of characters; cannot build the script table")
+    return {ord(t): s for t, s in zip(chars, converted) if s != t and len(s) == 1}
+
+
+def observed_pairs(simplified: str, convert) -> dict[int, str]:
+    """{ord(traditional): simplified} for each character ``convert`` changed in this text (lines
+    whose length the conversion changed are skipped: their characters do not line up)."""
+    pairs: dict[int, str] = {}
+    for before, after in zip(simplified.split("\n"), convert(simplified).split("\n")):
+        if before != after and len(before) == len(after):
+            for s, t in zip(before, after):
+                if s != t:
+                    pairs[ord(t)] = s
+    return pairs
+
+
+def table_with(observed: dict[int, str]) -> dict[int, str]:
+    """OpenCC's table, and the observed pairs where it has nothing for the character."""
+    return {**observed, **full_table()}
+
+
+def shipped_table(site_chars: set[str], table: dict[int, str] | None = None) -> dict[str, str]:
+    """The part of the table a browser needs: entries whose Simplified form is on the site."""
+    return {chr(t): s for t, s in (table if table is not None else full_table()).items() if s in site_chars}

@@ -1,0 +1,50 @@
+"""The words the site's search indexes and looks up, by one rule on both sides.
+
+Chinese has no spaces, and no dictionary segmenter agrees with a reader's query about where words
+end, so text is indexed as overlapping pairs of characters (协商还款 → 协商 商还 还款) plus the
+last character of each run (款), the scheme CJK full-text engines use. Any two or more characters
+typed together then find every page containing them, and one character finds every page
+containing it (pairs starting with it, or a run ending in it). Latin letters and digits are
+whole lower-case words (LPR → lpr, 12378).
+
+``fold`` first makes the two scripts one: each Traditional character becomes the Simplified one
+OpenCC gives it (``script_table``), on the page text of either edition and on the reader's query,
+so 協商還款 and 协商还款 are the same four characters to the index.
+
+The browser half is docs/javascripts/search/engine.js; tests/fixtures/search_terms.json holds
+cases both implementations must agree on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+
+from debtkb.text import HAN
+
+_TOKEN = re.compile(f"[{HAN}]+|[a-z0-9]+")
+_HAN_START = re.compile(f"[{HAN}]")
+
+
+def fold(text: str, table: Mapping[int, str]) -> str:
+    """NFKC (full-width letters and digits, compatibility ideographs), lower case, one script."""
+    return unicodedata.normalize("NFKC", text).lower().translate(table)
+
+
+def terms(folded: str) -> list[str]:
+    """Index terms of folded text, in order (repeats kept: they count)."""
+    out: list[str] = []
+    for m in _TOKEN.finditer(folded):
+        run = m.group()
+        if _HAN_START.match(run):
+            out += [run[i : i + 2] for i in range(len(run) - 1)]
+            out.append(run[-1])
+        else:
+            out.append(run)
+    return out
+
+
+def term_counts(folded: str) -> Counter:
+    return Counter(terms(folded))
