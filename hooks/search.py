@@ -17,13 +17,13 @@ from debtkb.paths import project_root
 from debtkb.search import extract, index, vocabulary
 from debtkb.search.guard import search_problems, worker_problem
 from debtkb.search.script_table import observed_pairs, table_with
+from debtkb.text import has_han
 from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
 # Each page's indexed document, by source file: kept across `mkdocs serve --dirtyreload`
 # rebuilds, which render only the edited page, so search in the preview still covers every page.
 _docs = {}
-_pairs = {}  # Traditional → Simplified characters the edition's converter produces on this site
 _state = {"dirty": False}
 
 
@@ -43,22 +43,9 @@ def on_config(config):
     except model.GlossaryError as e:
         raise PluginError(f"glossary data is invalid:\n{e}") from None
     _state["traditional"] = edition_from_extra(config.extra).traditional
-    _state["table"] = None
     _state["worker_checked"] = False
     if not _state["dirty"]:
         _docs.clear()
-        _pairs.clear()
-
-
-def on_page_markdown(markdown, page, config, files):
-    _pairs.update(observed_pairs(markdown, convert.text))  # the page's Simplified source, in both editions
-    return markdown
-
-
-def _table():
-    if _state["table"] is None:  # every page's Markdown has been read before the first page is built
-        _state["table"] = table_with(_pairs)
-    return _state["table"]
 
 
 @event_priority(10)  # after the edition has converted the page (40), before Material's search plugin (0)
@@ -68,7 +55,7 @@ def on_page_context(context, page, config, nav):
         _docs.pop(page.file.src_uri, None)
     else:
         title = page.title or ""
-        _docs[page.file.src_uri] = index.document(page.url, title, extract.sections(page.content, title), _table())
+        _docs[page.file.src_uri] = index.document(page.url, title, extract.sections(page.content, title))
     page.meta["search"] = {**search, "exclude": True}  # indexed here, not by Material's plugin
     return context
 
@@ -85,10 +72,15 @@ def on_post_page(output, page, config):
 @event_priority(-100)  # after Material's search plugin has written its settings
 def on_post_build(config):
     docs = list(_docs.values())
-    chars = {c for d in docs for term in d.counts for c in term}
+    words = {t for t in index.vocabulary(docs) if len(t) == 2 and has_han(t)}
+    if _state["traditional"]:  # the Traditional edition's words, back to Simplified
+        table = table_with(observed_pairs(words, convert.simplified, to_traditional=False))
+    else:  # the Simplified words as the Traditional edition writes them (瞭解 for 了解)
+        table = table_with(observed_pairs(words, convert.text, to_traditional=True))
+    chars = {c.translate(table) for d in docs for term in d.counts for c in term}
     display = convert.text if _state["traditional"] else str
-    extra = vocabulary.manifest_extra(_state["glossary"], _table(), chars, display)
-    written = index.write(Path(config.site_dir) / "search", docs, extra)
+    extra = vocabulary.manifest_extra(_state["glossary"], table, chars, display)
+    written = index.write(Path(config.site_dir) / "search", docs, table, extra)
     log.info(f"search index: {written.docs} pages, {written.terms} terms in {written.shards} shards, {written.bytes / 1024:.0f} KB before gzip")
 
 

@@ -96,6 +96,11 @@ def _to_simplified():
     return opencc.OpenCC("tw2s")
 
 
+def simplified(value: str) -> str:
+    """The Traditional edition's text back in Simplified (OpenCC tw2s, the inverse of s2tw)."""
+    return _to_simplified().convert(value)
+
+
 def tag_slug(value: str, separator: str) -> str:
     """Anchor of a topic on the topics page, the same in both editions (徵信 and 征信 → tag:征信),
     so a link to a topic works in either edition (mkdocs.yml: tags_slugify)."""

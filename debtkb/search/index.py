@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from debtkb.search.extract import Section
-from debtkb.search.terms import fold, term_counts
+from debtkb.search.terms import add_terms, normalize
 
 TITLE_WEIGHT = 3
 HEADING_WEIGHT = 2
@@ -48,30 +48,42 @@ class Written:
     bytes: int  # all files written, before gzip
 
 
-def document(url: str, title: str, sections: list[Section], table) -> Doc:
+def document(url: str, title: str, sections: list[Section]) -> Doc:
+    """A page's document, its terms counted before script folding (``write`` folds them)."""
     counts: Counter = Counter()
-    for _ in range(TITLE_WEIGHT):
-        counts.update(term_counts(fold(title, table)))
+    add_terms(counts, normalize(title), TITLE_WEIGHT)
     for s in sections:
         if s.anchor:
-            for _ in range(HEADING_WEIGHT):
-                counts.update(term_counts(fold(s.heading, table)))
-        counts.update(term_counts(fold(s.text, table)))
+            add_terms(counts, normalize(s.heading), HEADING_WEIGHT)
+        add_terms(counts, normalize(s.text))
     return Doc(url, title, sections, counts)
+
+
+def vocabulary(docs: list[Doc]) -> set[str]:
+    return {term for d in docs for term in d.counts}
 
 
 def shard_of(term: str, shards: int) -> int:
     return ord(term[0]) % shards
 
 
-def write(folder: Path, docs: list[Doc], extra: dict) -> Written:
-    """Write the index of ``docs`` (in URL order) into ``folder``; ``extra`` goes into the
-    manifest as it is (script table, readers' words, completions)."""
+def write(folder: Path, docs: list[Doc], table, extra: dict) -> Written:
+    """Write the index of ``docs`` (in URL order) into ``folder``, terms folded with ``table``;
+    ``extra`` goes into the manifest as it is (script table, readers' words, completions)."""
     docs = sorted(docs, key=lambda d: d.url)
+    folded_of = {term: term.translate(table) for term in vocabulary(docs)}  # each distinct term once
     postings: dict[str, list[int]] = {}
     for i, doc in enumerate(docs):
-        for term, weight in sorted(doc.counts.items()):
-            postings.setdefault(term, []).extend((i, weight))
+        folded: dict[str, int] = {}
+        for term, weight in doc.counts.items():
+            key = folded_of[term]
+            folded[key] = folded.get(key, 0) + weight
+        for term, weight in folded.items():  # docs in order, so each posting list is in doc order
+            found = postings.get(term)
+            if found is None:
+                postings[term] = [i, weight]
+            else:
+                found += (i, weight)
     size = sum(len(t.encode()) + 6 + 4 * len(p) for t, p in postings.items())
     shards = max(1, min(MAX_SHARDS, math.ceil(size / SHARD_BYTES)))
     by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]

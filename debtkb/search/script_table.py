@@ -3,7 +3,7 @@
 The search folds both scripts into one (``debtkb.search.terms.fold``). OpenCC's single-character
 table leaves alone Traditional characters that are also Simplified ones (瞭 in 瞭望), yet the
 Traditional edition writes 了解 as 瞭解 (a phrase rule): ``observed_pairs`` adds what the edition's
-own converter does to the site's text, so the fold undoes every conversion a reader sees. A reader's query can hold
+own converter does to the site's words, so the fold undoes the conversions a reader sees. A reader's query can hold
 any character, so the table covers every CJK character OpenCC converts; what the browser receives
 is cut to the characters whose Simplified form occurs on the site (a query character whose
 Simplified form is on no page cannot match anything anyway), which keeps it a few kilobytes.
@@ -28,15 +28,22 @@ def full_table() -> dict[int, str]:
     return {ord(t): s for t, s in zip(chars, converted) if s != t and len(s) == 1}
 
 
-def observed_pairs(simplified: str, convert) -> dict[int, str]:
-    """{ord(traditional): simplified} for each character ``convert`` changed in this text (lines
-    whose length the conversion changed are skipped: their characters do not line up)."""
+def observed_pairs(words, convert, to_traditional: bool) -> dict[int, str]:
+    """{ord(traditional): simplified} for each character ``convert`` changes in these words (the
+    site's two-character terms): the edition's converter (Simplified words, ``to_traditional``)
+    or OpenCC's t2s (the Traditional edition's words). Converted in one call, so OpenCC's phrase
+    rules see each word whole; words whose length changes are skipped (nothing lines up)."""
+    words = sorted(words)
+    converted = convert("\n".join(words)).split("\n")
     pairs: dict[int, str] = {}
-    for before, after in zip(simplified.split("\n"), convert(simplified).split("\n")):
+    if len(converted) != len(words):
+        return pairs
+    for before, after in zip(words, converted):
         if before != after and len(before) == len(after):
-            for s, t in zip(before, after):
-                if s != t:
-                    pairs[ord(t)] = s
+            for a, b in zip(before, after):
+                if a != b:
+                    traditional, simplified = (b, a) if to_traditional else (a, b)
+                    pairs[ord(traditional)] = simplified
     return pairs
 
 

@@ -17,6 +17,7 @@ cases both implementations must agree on.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -33,6 +34,13 @@ def fold(text: str, table: Mapping[int, str]) -> str:
     return unicodedata.normalize("NFKC", text).lower().translate(table)
 
 
+def normalize(text: str) -> str:
+    """``fold`` without the script table. The table maps one Chinese character to one, so
+    ``terms(fold(t, table))`` is ``terms(normalize(t))`` with each term translated: pages are
+    counted once, and folded when the whole site's table is known (``debtkb.search.index``)."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
 def terms(folded: str) -> list[str]:
     """Index terms of folded text, in order (repeats kept: they count)."""
     out: list[str] = []
@@ -46,5 +54,16 @@ def terms(folded: str) -> list[str]:
     return out
 
 
-def term_counts(folded: str) -> Counter:
-    return Counter(terms(folded))
+def add_terms(counts: Counter, folded: str, weight: int = 1) -> None:
+    """``counts[t] += weight`` for each term of the text (``terms``, without building the list)."""
+    for m in _TOKEN.finditer(folded):
+        run = m.group()
+        if _HAN_START.match(run):
+            pieces = Counter(map(operator.add, run, run[1:]))
+            pieces[run[-1]] += 1
+        else:
+            pieces = Counter((run,))
+        if weight != 1:
+            for k in pieces:
+                pieces[k] *= weight
+        counts.update(pieces)

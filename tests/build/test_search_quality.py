@@ -137,7 +137,13 @@ def test_every_term_has_readers_words():
 
 @pytest.fixture(scope="module")
 def everyday_results(site):
-    return site_search(site / "search", [w for w, _ in EVERYDAY] + [S2TW.convert(w) for w, _ in EVERYDAY])
+    """Each word in either script, on either edition: {(edition, query): pages}."""
+    queries = sorted({w for w, _ in EVERYDAY} | {S2TW.convert(w) for w, _ in EVERYDAY})
+    out = {}
+    for edition in ("", "zh-Hant"):
+        for query, result in site_search(site / edition / "search" if edition else site / "search", queries).items():
+            out[edition, query] = result["pages"]
+    return out
 
 
 @pytest.mark.parametrize(("word", "term"), EVERYDAY, ids=[w for w, _ in EVERYDAY])
@@ -145,6 +151,7 @@ def test_readers_word_finds_a_page_that_uses_the_term(everyday_results, texts, w
     spellings = next(t.spellings for t in GLOSSARY.terms if t.term == term)
     users = {page for page, text in texts.items() if any(s.lower() in text.lower() for s in spellings) and page != "glossary/"}
     expected = users or {"glossary/"}  # a term no page uses yet: its glossary entry
-    for query in (word, S2TW.convert(word)):
-        found = everyday_results[query]["pages"][:5]
-        assert set(found) & expected, (query, term, found)
+    for edition in ("", "zh-Hant"):
+        for query in (word, S2TW.convert(word)):
+            found = everyday_results[edition, query][:5]
+            assert set(found) & expected, (edition, query, term, found)

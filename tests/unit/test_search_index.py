@@ -43,22 +43,24 @@ def test_sections_follow_headings_and_skip_widgets_and_permalinks():
 
 def test_written_index_shards_postings_by_first_character(tmp_path):
     docs = [
-        index.document("b/", "逾期", [extract.Section("", "逾期", "逾期以后先协商")], TABLE),
-        index.document("a/", "协商", [extract.Section("x", "协商还款", "协商")], TABLE),
+        index.document("b/", "逾期", [extract.Section("", "逾期", "逾期以后先協商")]),
+        index.document("a/", "协商", [extract.Section("x", "协商还款", "协商")]),
     ]
-    written = index.write(tmp_path, docs, {"fold": "", "everyday": {}, "completions": []})
+    written = index.write(tmp_path, docs, TABLE, {"fold": "", "everyday": {}, "completions": []})
     manifest = json.loads((tmp_path / "manifest.json").read_text(encoding="utf-8"))
     assert (written.docs, manifest["docs"]) == (2, 2)
     assert json.loads((tmp_path / "d" / "0.json").read_text(encoding="utf-8")) == {"u": "a/", "t": "协商", "s": [["x", "协商还款", "协商"]]}  # URL order
     shard = json.loads((tmp_path / "s" / f"{index.shard_of('协商', written.shards)}.json").read_text(encoding="utf-8"))
-    # a/: title ×3 + heading ×2 + text ×1; b/: text once
-    assert shard["协商"] == [0, 6, 1, 1]
+    # a/: title ×3 + heading ×2 + text ×1; b/: text once, written 協商 (folded)
+    assert shard["协商"] == [0, 6, 1, 1] and "協商" not in shard
     assert manifest["lengths"] == [sum(docs[1].counts.values()), sum(docs[0].counts.values())]
 
 
 def test_the_editions_own_conversions_are_folded_back():
-    convert = {"了解情况\n发卡": "瞭解情況\n發卡"}.get
-    assert observed_pairs("了解情况\n发卡", convert) == {ord("瞭"): "了", ord("況"): "况", ord("發"): "发"}
-    assert observed_pairs("一行", {"一行": "一二行"}.get) == {}  # lengths differ: nothing lines up
+    to_traditional = {"了解\n发卡\n情况": "瞭解\n發卡\n情況"}.get
+    assert observed_pairs({"情况", "了解", "发卡"}, to_traditional, True) == {ord("瞭"): "了", ord("況"): "况", ord("發"): "发"}
+    back = {"乾淨\n瞭解": "干净\n了解"}.get
+    assert observed_pairs({"瞭解", "乾淨"}, back, False) == {ord("瞭"): "了", ord("乾"): "干", ord("淨"): "净"}
+    assert observed_pairs({"一行"}, {"一行": "一二行"}.get, True) == {}  # lengths differ: nothing lines up
     table = table_with({ord("瞭"): "了", ord("還"): "X"})
     assert table[ord("瞭")] == "了" and table[ord("還")] == "还"  # OpenCC's table wins where it has an entry
