@@ -130,6 +130,16 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
+@event_priority(-200)
+def on_env(env, config, files):
+    """`mkdocs build`: every page has been read (the dates are known), so the Traditional edition
+    starts now and builds on the second core while this build writes its pages."""
+    _state["traditional"] = None
+    if not _state["edition"].traditional and _serve["command"] != "serve" and not os.environ.get(SIMPLIFIED_ONLY_ENV):
+        _state["traditional"] = _build_traditional(config)
+    return env
+
+
 @event_priority(-200)  # last: after the Simplified edition is complete
 def on_post_build(config):
     if _state["edition"].traditional:
@@ -137,7 +147,16 @@ def on_post_build(config):
     if os.environ.get(SIMPLIFIED_ONLY_ENV):
         log.info(f"{TRADITIONAL} edition skipped ({SIMPLIFIED_ONLY_ENV} is set)")
         return
-    _build_traditional(config)
+    if _state.get("traditional"):
+        _finish_traditional(*_state.pop("traditional"), True)
+    else:  # `mkdocs serve`: after the Simplified pages, in the background
+        _build_traditional(config)
+
+
+def on_build_error(error):
+    started = _state.pop("traditional", None)
+    if started:
+        started[0].kill()  # this build failed: its Traditional twin is not wanted
 
 
 def _build_traditional(config):
@@ -153,6 +172,7 @@ def _build_traditional(config):
     if serving and _serve["dirty"]:
         command.append("--dirty")  # `mkdocs serve --dirtyreload`: only the pages edited since
     dates_path = os.path.join(config.site_dir, ".page-dates.json")
+    os.makedirs(config.site_dir, exist_ok=True)  # started before this build writes its first page
     with open(dates_path, "w", encoding="utf-8") as f:
         json.dump(_state["collected_dates"], f, ensure_ascii=False)
     env = {**os.environ, PAGE_DATES_ENV: dates_path, "SITE_URL": config.extra["edition_roots"][CANONICAL]}
@@ -163,8 +183,8 @@ def _build_traditional(config):
         _serve["process"] = process
         threading.Thread(target=_finish_traditional, args=(process, dates_path, False), daemon=True).start()
         log.info(f"{TRADITIONAL} edition building in the background")
-        return
-    _finish_traditional(process, dates_path, True)
+        return None
+    return process, dates_path
 
 
 def _finish_traditional(process, dates_path, strict):

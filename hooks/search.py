@@ -14,7 +14,8 @@ from debtkb.editions.settings import edition_from_extra
 from debtkb.glossary import model
 from debtkb.glossary.settings import settings_from_extra
 from debtkb.paths import project_root
-from debtkb.search import extract, index, vocabulary
+from debtkb.search import extract, index
+from debtkb.search import vocabulary as search_vocabulary
 from debtkb.search.guard import search_problems, worker_problem
 from debtkb.search.script_table import observed_pairs, table_with
 from debtkb.text import has_han
@@ -24,6 +25,7 @@ log = get_plugin_logger(__name__)
 # Each page's indexed document, by source file: kept across `mkdocs serve --dirtyreload`
 # rebuilds, which render only the edited page, so search in the preview still covers every page.
 _docs = {}
+_written = {}  # the index files last written, for dirty rebuilds (debtkb.search.index.write)
 _state = {"dirty": False}
 
 
@@ -46,6 +48,7 @@ def on_config(config):
     _state["worker_checked"] = False
     if not _state["dirty"]:
         _docs.clear()
+        _written.clear()
 
 
 @event_priority(10)  # after the edition has converted the page (40), before Material's search plugin (0)
@@ -72,15 +75,16 @@ def on_post_page(output, page, config):
 @event_priority(-100)  # after Material's search plugin has written its settings
 def on_post_build(config):
     docs = list(_docs.values())
-    words = {t for t in index.vocabulary(docs) if len(t) == 2 and has_han(t)}
+    vocabulary = index.vocabulary(docs)
+    words = {t for t in vocabulary if len(t) == 2 and has_han(t)}
     if _state["traditional"]:  # the Traditional edition's words, back to Simplified
         table = table_with(observed_pairs(words, convert.simplified, to_traditional=False))
     else:  # the Simplified words as the Traditional edition writes them (瞭解 for 了解)
         table = table_with(observed_pairs(words, convert.text, to_traditional=True))
-    chars = {c.translate(table) for d in docs for term in d.counts for c in term}
+    chars = set("".join(vocabulary).translate(table))
     display = convert.text if _state["traditional"] else str
-    extra = vocabulary.manifest_extra(_state["glossary"], table, chars, display)
-    written = index.write(Path(config.site_dir) / "search", docs, table, extra)
+    extra = search_vocabulary.manifest_extra(_state["glossary"], table, chars, display)
+    written = index.write(Path(config.site_dir) / "search", docs, table, extra, _written if _state["dirty"] else None)
     log.info(f"search index: {written.docs} pages, {written.terms} terms in {written.shards} shards, {written.bytes / 1024:.0f} KB before gzip")
 
 

@@ -114,7 +114,9 @@ def browser():
 @pytest.fixture
 def page(browser, served_site):
     """A fresh desktop-sized page that records every request it (and its workers) makes."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    # No service worker (tests/browser/test_offline.py tests it): its saving of pages after load
+    # would add requests that tests counting a page's own requests must not see.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", service_workers="block")
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     pg = context.new_page()

@@ -44,6 +44,7 @@ class _Segments(OffsetParser):
         self.stack: list[str] = []
         self.code = 0
         self.edits: list[tuple[int, int, str]] = []  # (start, end, replacement)
+        self.texts: list[tuple[int, int, str]] = []  # (start, end, text to convert)
 
     def handle_starttag(self, tag, attrs):
         raw = self.get_starttag_text() or ""
@@ -71,7 +72,20 @@ class _Segments(OffsetParser):
     def handle_data(self, data):
         if not self.code and _HAN.search(data):
             start = self.position()
-            self.edits.append((start, start + len(data), text(data)))
+            self.texts.append((start, start + len(data), data))  # converted together, in html()
+
+
+_JOIN = "\ue000"  # a private-use character: no page text holds one (the importer refuses them)
+
+
+def _convert_all(texts: list[str]) -> list[str]:
+    """``text`` of each, in one OpenCC call (a call per text node cost more than the conversion)."""
+    if not texts:
+        return []
+    if any(_JOIN in t for t in texts):
+        return [text(t) for t in texts]
+    out = _opencc().convert(_JOIN.join(texts)).split(_JOIN)
+    return out if len(out) == len(texts) else [text(t) for t in texts]
 
 
 def html(page_html: str) -> str:
@@ -81,8 +95,9 @@ def html(page_html: str) -> str:
     parser = _Segments(page_html)
     parser.feed(page_html)
     parser.close()
+    edits = parser.edits + [(start, end, converted) for (start, end, _), converted in zip(parser.texts, _convert_all([t for _, _, t in parser.texts]))]
     out, cursor = [], 0
-    for start, end, replacement in parser.edits:
+    for start, end, replacement in sorted(edits):
         out += [page_html[cursor:start], replacement]
         cursor = end
     out.append(page_html[cursor:])

@@ -67,9 +67,13 @@ def shard_of(term: str, shards: int) -> int:
     return ord(term[0]) % shards
 
 
-def write(folder: Path, docs: list[Doc], table, extra: dict) -> Written:
+def write(folder: Path, docs: list[Doc], table, extra: dict, previous: dict[Path, bytes] | None = None) -> Written:
     """Write the index of ``docs`` (in URL order) into ``folder``, terms folded with ``table``;
-    ``extra`` goes into the manifest as it is (script table, readers' words, completions)."""
+    ``extra`` goes into the manifest as it is (script table, readers' words, completions).
+
+    ``previous`` (the files this process last wrote there, updated in place) is for
+    `mkdocs serve --dirtyreload`: unchanged files are not written again, and files no longer in
+    the index are removed. Without it the folders are emptied and every file is written."""
     docs = sorted(docs, key=lambda d: d.url)
     folded_of = {term: term.translate(table) for term in vocabulary(docs)}  # each distinct term once
     postings: dict[str, list[int]] = {}
@@ -89,14 +93,14 @@ def write(folder: Path, docs: list[Doc], table, extra: dict) -> Written:
     by_shard: list[dict[str, list[int]]] = [{} for _ in range(shards)]
     for term in sorted(postings):
         by_shard[shard_of(term, shards)][term] = postings[term]
+    if previous is None:
+        for sub in ("s", "d"):
+            shutil.rmtree(folder / sub, ignore_errors=True)  # a rebuild may have fewer shards or pages
     for sub in ("s", "d"):
-        shutil.rmtree(folder / sub, ignore_errors=True)  # a rebuild may have fewer shards or pages
-        (folder / sub).mkdir(parents=True)
-    written = 0
-    for k, shard in enumerate(by_shard):
-        written += _dump(folder / "s" / f"{k}.json", shard)
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    files: dict[Path, object] = {folder / "s" / f"{k}.json": shard for k, shard in enumerate(by_shard)}
     for i, doc in enumerate(docs):
-        written += _dump(folder / "d" / f"{i}.json", {"u": doc.url, "t": doc.title, "s": [[s.anchor, s.heading, s.text] for s in doc.sections]})
+        files[folder / "d" / f"{i}.json"] = {"u": doc.url, "t": doc.title, "s": [[s.anchor, s.heading, s.text] for s in doc.sections]}
     lengths = [sum(d.counts.values()) for d in docs]
     manifest = {
         "format": FORMAT,
@@ -108,11 +112,17 @@ def write(folder: Path, docs: list[Doc], table, extra: dict) -> Written:
         "titles": [d.title for d in docs],
         **extra,
     }
-    written += _dump(folder / "manifest.json", manifest)
+    files[folder / "manifest.json"] = manifest
+    written = 0
+    for path, value in files.items():
+        data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        written += len(data)
+        if previous is None or previous.get(path) != data:
+            path.write_bytes(data)
+            if previous is not None:
+                previous[path] = data
+    if previous is not None:
+        for path in [p for p in previous if p not in files]:
+            path.unlink(missing_ok=True)
+            del previous[path]
     return Written(len(docs), shards, len(postings), written)
-
-
-def _dump(path: Path, value) -> int:
-    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    path.write_bytes(data)
-    return len(data)

@@ -248,6 +248,9 @@ method: equal-principal
 def two_calculator_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("two")
     shutil.copytree(ROOT / "docs" / "javascripts", root / "docs" / "javascripts")
+    shutil.copy(ROOT / "docs" / "sw.js", root / "docs")
+    (root / "data").mkdir()
+    shutil.copy(ROOT / "data" / "icon.png", root / "data")  # the offline hook's icon source
     (root / "docs" / "index.md").write_text(TWO, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nnav:.*", "\n", config, flags=re.S).replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 GUIDE_PAGES = [f"guide/{p}/" for p in ("yingdui-buzhou", "yuqi-houguo", "xieshang-huankuan", "nide-quanli", "changjian-wenti", "fangpian-tixing")]
-PAGES = ["", *(f"{p}/" for p in SECTION_PAGES), "calculator/", "glossary/", *GUIDE_PAGES, "topics/", "404.html"]
+PAGES = ["", *(f"{p}/" for p in SECTION_PAGES), "calculator/", "glossary/", *GUIDE_PAGES, "topics/", "offline/", "404.html"]
 ALL_PAGES = PAGES + [f"zh-Hant/{p}" for p in PAGES]
 
 

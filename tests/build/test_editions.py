@@ -58,7 +58,7 @@ def hant(site) -> Path:
 
 def test_every_page_has_its_twin(site, hant):
     hans_pages = pages(site)
-    assert len(hans_pages) == 23  # home, 7 pages of the seed, 6 guide pages, the article list and 3 topic lists, calculator, glossary, topics, style guide, 404
+    assert len(hans_pages) == 24  # home, 7 pages of the seed, 6 guide pages, the article list and 3 topic lists, calculator, glossary, topics, style guide, the offline page, 404
     assert pages(hant) == hans_pages
 
 

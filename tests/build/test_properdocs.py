@@ -20,8 +20,8 @@ def normalised(path) -> bytes:
     if path.suffix == ".gz":
         data = gzip.decompress(data)  # the sitemap's gzip header carries a timestamp
     data = GENERATOR.sub(b'<meta name="generator">', data)
-    # Pages generated at build time (the glossary, the article lists) carry the build time as their date.
-    return BUILD_TIME.sub(rb"\1\2", data) if "glossary" in path.parts or "articles" in path.parts else data
+    # Pages generated at build time (the glossary, the article lists, the offline page) carry the build time as their date.
+    return BUILD_TIME.sub(rb"\1\2", data) if {"glossary", "articles", "offline"} & set(path.parts) else data
 
 
 def test_properdocs_builds_the_same_site(built_site, tmp_path, site_origin):

@@ -31,7 +31,7 @@ def test_seven_article_pages_the_calculator_and_the_glossary(site):
     pages = {p.relative_to(site).as_posix() for p in html_pages(site) if "zh-Hant" not in p.parts}
     guide = {f"guide/{name}/index.html" for name in ("yingdui-buzhou", "yuqi-houguo", "xieshang-huankuan", "nide-quanli", "changjian-wenti", "fangpian-tixing")}
     lists = {f"articles/t/{name}/index.html" for name in ("yingduibuzhou", "yuqi", "xieshang")}  # the seed's topics
-    assert pages == {"index.html", "404.html", "calculator/index.html", "glossary/index.html", "style-guide/index.html", "topics/index.html", "articles/index.html", *lists, *guide, *(f"{name}/index.html" for name in ["xiaomi-jinrong-qian-6-wan", *SECTION_PAGES])}
+    assert pages == {"index.html", "404.html", "calculator/index.html", "glossary/index.html", "style-guide/index.html", "topics/index.html", "articles/index.html", "offline/index.html", *lists, *guide, *(f"{name}/index.html" for name in ["xiaomi-jinrong-qian-6-wan", *SECTION_PAGES])}
 
 
 def test_every_heading_of_the_article_is_in_the_html(site):
@@ -132,3 +132,20 @@ def test_materials_index_holds_settings_only(search_index):
 def test_separator_splits_full_width_brackets(search_index):  # Material's highlighting splits ?h= with it
     separator = re.compile(search_index["config"]["separator"])
     assert [t for t in separator.split("（LPR）“先消费后付款”") if t] == ["LPR", "先消费后付款"]
+
+
+def test_offline_files_and_manifest_in_both_editions(site):
+    import json as _json
+
+    worker = (site / "sw.js").read_text(encoding="utf-8")
+    assert re.search(r'const VERSION = "[0-9a-f]{12}";', worker)
+    assert not (site / "zh-Hant" / "sw.js").exists()  # one worker at the root serves both editions
+    for edition, name in (("", "消费债务知识站"), ("zh-Hant/", "消費債務知識站")):
+        manifest = _json.loads((site / edition / "manifest.webmanifest").read_text(encoding="utf-8"))
+        assert (manifest["name"], manifest["start_url"], manifest["display"]) == (name, "./", "standalone")
+        assert (site / edition / "icons" / "icon-192.png").is_file() and (site / edition / "icons" / "icon-512.png").is_file()
+        saved = _json.loads((site / edition / "offline.json").read_text(encoding="utf-8"))
+        assert {"", "calculator/", "glossary/", "offline/", "guide/yingdui-buzhou/"} <= set(saved["urls"])
+        assert all((site / edition / (u + "index.html" if u.endswith("/") or not u else u)).is_file() for u in saved["urls"] + saved["search"])
+        html = (site / edition / "index.html").read_text(encoding="utf-8")
+        assert '<link rel="manifest" href="manifest.webmanifest">' in html and '<meta name="kb-offline" content="on"' in html

@@ -64,3 +64,20 @@ def test_the_editions_own_conversions_are_folded_back():
     assert observed_pairs({"一行"}, {"一行": "一二行"}.get, True) == {}  # lengths differ: nothing lines up
     table = table_with({ord("瞭"): "了", ord("還"): "X"})
     assert table[ord("瞭")] == "了" and table[ord("還")] == "还"  # OpenCC's table wins where it has an entry
+
+
+def test_a_dirty_rewrite_writes_only_what_changed_and_removes_what_went(tmp_path):
+    first = [index.document(f"p{k}/", f"第{k}页", [extract.Section("", f"第{k}页", "协商还款")]) for k in range(3)]
+    previous = {}
+    index.write(tmp_path, first, TABLE, {}, previous)
+    assert len(previous) == 3 + written_shards(tmp_path) + 1
+    stamp = {p: p.stat().st_mtime_ns for p in previous}
+    edited = [first[0], index.document("p1/", "第1页", [extract.Section("", "第1页", "改过的文字")])]
+    index.write(tmp_path, edited, TABLE, {}, previous)
+    assert not (tmp_path / "d" / "2.json").exists()  # the page that went
+    assert (tmp_path / "d" / "0.json").stat().st_mtime_ns == stamp[tmp_path / "d" / "0.json"]  # unchanged: not rewritten
+    assert "改过" in (tmp_path / "d" / "1.json").read_text(encoding="utf-8")
+
+
+def written_shards(folder):
+    return len(list((folder / "s").glob("*.json")))
