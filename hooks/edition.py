@@ -19,6 +19,7 @@ from debtkb.editions.settings import (
     DATE_KEYS,
     DATE_PLUGIN,
     PAGE_DATES_ENV,
+    PREVIEW_ENV,
     SIMPLIFIED_ONLY_ENV,
     TRADITIONAL,
     TRADITIONAL_CONFIG,
@@ -176,6 +177,8 @@ def _build_traditional(config):
     with open(dates_path, "w", encoding="utf-8") as f:
         json.dump(_state["collected_dates"], f, ensure_ascii=False)
     env = {**os.environ, PAGE_DATES_ENV: dates_path, "SITE_URL": config.extra["edition_roots"][CANONICAL]}
+    if serving:
+        env[PREVIEW_ENV] = "1"
     process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if serving:
         # While previewing, the browser reloads as soon as the Simplified pages are written; the

@@ -13,7 +13,7 @@ from mkdocs.structure.files import File
 
 from debtkb import offline
 from debtkb.editions import convert
-from debtkb.editions.settings import edition_from_extra
+from debtkb.editions.settings import PREVIEW_ENV, edition_from_extra
 from debtkb.glossary.settings import settings_from_extra as glossary_settings
 from debtkb.markdown_lines import front_matter
 from debtkb.paths import project_root
@@ -35,7 +35,7 @@ def on_config(config):
     except offline.SettingsError as e:
         raise PluginError(str(e)) from None
     traditional = edition_from_extra(config.extra).traditional
-    enabled = settings.enabled and _state["command"] != "serve"
+    enabled = settings.enabled and _state["command"] != "serve" and not os.environ.get(PREVIEW_ENV)
     _state.update(settings=settings, traditional=traditional, enabled=enabled, root=project_root(config.config_file_path))
     config.extra["offline_meta"] = {"on": enabled, "root": "../" if traditional else ""}  # overrides/main.html
 
@@ -64,6 +64,8 @@ def on_files(files, config):
 
 @event_priority(-150)  # after the search index is written (-100): it is on the list
 def on_post_build(config):
+    if not _state["enabled"]:
+        return  # `mkdocs serve`, or turned off: pages say kb-offline=off and no worker is registered
     site = Path(config.site_dir)
     urls_of = {}
     for uri in _state["pages"]:
@@ -75,14 +77,14 @@ def on_post_build(config):
     log.info(f"offline: a first visit saves {len(urls)} files, {offline.saved_bytes(site, urls) / 1024:.0f} KB gzipped; opening search saves {len(search)} more, {offline.saved_bytes(site, search) / 1024:.0f} KB")
     if _state["traditional"]:
         return
-    template_path = site / WORKER
+    template_path = Path(config.docs_dir) / WORKER  # the source: a dirty build does not copy it again
     if not template_path.is_file():
         raise PluginError(f"docs/{WORKER} is missing: it is the offline reading worker")
     try:
         source = offline.worker_source(template_path.read_text(encoding="utf-8"), offline.version(Path(_state["root"])))
     except ValueError as e:
         raise PluginError(str(e)) from None
-    template_path.write_text(source, encoding="utf-8")
+    (site / WORKER).write_text(source, encoding="utf-8")
 
 
 instrument(globals())  # timings for scripts/bench_scale.py; no-op unless DEBTKB_HOOK_TIMINGS is set

@@ -9,6 +9,7 @@ TRADITIONAL = "zh-Hant"
 TRADITIONAL_PATH = "zh-Hant/"  # below the canonical site's root
 TRADITIONAL_CONFIG = "mkdocs.zh-Hant.yml"
 PAGE_DATES_ENV = "DEBTKB_PAGE_DATES"  # each page's "last updated" from the Simplified build (same source files)
+PREVIEW_ENV = "DEBTKB_PREVIEW"  # set for the Traditional build that `mkdocs serve` runs: it is a preview too
 SIMPLIFIED_ONLY_ENV = "DEBTKB_SIMPLIFIED_ONLY"  # set (to anything) to skip the Traditional edition, e.g. in benchmarks
 DATE_PLUGIN = "git-revision-date-localized"
 DATE_KEYS = ("git_revision_date_localized", "git_site_revision_date_localized")

@@ -149,3 +149,14 @@ def test_offline_files_and_manifest_in_both_editions(site):
         assert all((site / edition / (u + "index.html" if u.endswith("/") or not u else u)).is_file() for u in saved["urls"] + saved["search"])
         html = (site / edition / "index.html").read_text(encoding="utf-8")
         assert '<link rel="manifest" href="manifest.webmanifest">' in html and '<meta name="kb-offline" content="on"' in html
+
+
+def test_a_preview_build_registers_no_offline_worker(tmp_path):
+    from tests.conftest import mkdocs_build
+    from tests.paths import MKDOCS_YML
+
+    result = mkdocs_build(MKDOCS_YML, tmp_path / "site", {"DEBTKB_PREVIEW": "1", "DEBTKB_SIMPLIFIED_ONLY": "1"}, strict=False)
+    assert result.returncode == 0, result.output
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="kb-offline" content="off"' in html  # register.js removes any worker left from a build
+    assert not (tmp_path / "site" / "offline.json").exists()
