@@ -82,8 +82,12 @@ def search_list(site: Path, settings: Settings) -> list[str]:
     searches fetch them."""
     search = site / "search"
     index = sorted(p for p in search.rglob("*.json") if p.name != "search_index.json") if search.is_dir() else []
-    if not index or sum(gz_size(p) for p in index) > settings.search_kb * 1024:
-        return []
+    budget = settings.search_kb * 1024
+    total = 0
+    for path in index:  # compressed one by one, stopping as soon as it is too big (a large site's index is thousands of files)
+        total += gz_size(path)
+        if total > budget:
+            return []
     return [p.relative_to(site).as_posix() for p in index]
 
 

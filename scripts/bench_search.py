@@ -84,7 +84,8 @@ def browser_runs(site: Path, sample: list[str]) -> dict:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"])
             for query in sample:
-                context = browser.new_context(viewport={"width": 390, "height": 844})
+                # No service worker: its saving of the shell after load re-requests files this measures.
+                context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
                 requests: list[str] = []
                 context.on("request", lambda r: requests.append(r.url))
                 page = context.new_page()
