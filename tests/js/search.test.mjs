@@ -83,6 +83,19 @@ test("pages holding every pair are found, the one holding the phrase first, in e
   assert.deepEqual((await engine.search("无此词")).items, []);
 });
 
+test("the ranked pages come first by title, before their text is fetched", async () => {
+  const { engine, asked } = tinyIndex();
+  let early = null;
+  const final = await engine.search("协商还款", (result) => {
+    early = { result, asked: [...asked] };
+  });
+  // ranked by BM25 alone (the phrase check needs the text): b/ holds 还款 twice
+  assert.deepEqual(early.result.items.map((item) => [item[0].location, item[0].title, item[0].text]), [["b/", "乙", ""], ["a/", "甲", ""]]);
+  assert.ok(!early.asked.some((path) => path.startsWith("d/"))); // no page text fetched yet
+  assert.equal(final.items[0][0].location, "a/"); // then the page holding the phrase first
+  assert.equal(final.items[0][0].text, "可以<mark>协商还款</mark>");
+});
+
 test("results past the shown few are listed by title, without loading their pages", async () => {
   const { engine, asked } = tinyIndex();
   const many = await import("../../docs/javascripts/search/engine.js");

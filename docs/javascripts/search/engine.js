@@ -245,7 +245,11 @@ export function createSearch(load) {
     return score(unitList, new Map(keys.map((k, i) => [k, loaded[i]])), manifest);
   }
 
-  async function search(query) {
+  /**
+   * Results for `query`. `early`, if given, first receives the same pages listed by title alone,
+   * as soon as they are ranked (before their text is fetched for the excerpts).
+   */
+  async function search(query, early) {
     await ready();
     const folded = fold(query, table);
     const tried = variants(folded, manifest.everyday || {});
@@ -256,6 +260,9 @@ export function createSearch(load) {
     });
     const ordered = [...best.entries()].sort((a, b) => b[1][0] - a[1][0] || a[0] - b[0]);
     const top = ordered.slice(0, SHOWN);
+    const byTitle = ([doc, [s]]) => [{ location: manifest.urls[doc], title: escapeHtml(manifest.titles[doc]), text: "", score: s, terms: {} }];
+    const suggest = suggestion(query, manifest.completions || []);
+    if (early && ordered.length) early({ items: ordered.map(byTitle), suggest });
     const loaded = await Promise.all(top.map(([doc]) => cached(docs, doc, `d/${doc}.json`)));
     const results = top.map(([, [s, v]], i) => {
       const needleList = needles(tried[v]);
@@ -264,8 +271,7 @@ export function createSearch(load) {
       return { items: resultItems(loaded[i], needleList, table, s * (together ? 2 : 1)), score: s * (together ? 2 : 1) };
     });
     results.sort((a, b) => b.score - a.score);
-    const rest = ordered.slice(SHOWN).map(([doc, [s]]) => [{ location: manifest.urls[doc], title: escapeHtml(manifest.titles[doc]), text: "", score: s, terms: {} }]);
-    return { items: [...results.map((r) => r.items), ...rest], suggest: suggestion(query, manifest.completions || []) };
+    return { items: [...results.map((r) => r.items), ...ordered.slice(SHOWN).map(byTitle)], suggest };
   }
 
   return { search, ready };

@@ -37,7 +37,9 @@ self.addEventListener("message", async ({ data }) => {
     let result = { items: [] };
     if (query.trim()) {
       try {
-        result = await (await search()).search(query);
+        const engine = await search();
+        // The pages, by title, as soon as they are ranked; then again with excerpts.
+        result = await engine.search(query, (early) => mine === latest && self.postMessage({ type: RESULT, data: early }));
       } catch (error) {
         console.error("search:", error);
       }
