@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from debtkb.editions import convert
+from debtkb.editions import convert, page_dates
 from debtkb.editions.settings import (
     CANONICAL,
     DATE_KEYS,
@@ -67,12 +67,12 @@ def on_config(config):
             config.extra["lpr"]["source"] = convert.text(config.extra["lpr"]["source"])
         dates = os.environ.get(PAGE_DATES_ENV)
         if dates and DATE_PLUGIN in config.plugins:
-            # The pages' git history was read once, by the Simplified build (same source files).
+            # The pages' git history is read once, by the Simplified build (same source files),
+            # which writes it while this build renders; it is needed only for the templates.
             config.plugins[DATE_PLUGIN].config["enabled"] = False
-            with open(dates, encoding="utf-8") as f:
-                _state["dates"] = json.load(f)
+            _state["dates_path"] = dates
     config.extra["edition_roots"] = {CANONICAL: canonical, TRADITIONAL: canonical + TRADITIONAL_PATH}
-    _state.setdefault("dates", {})
+    _state.setdefault("dates", None if _state.get("dates_path") else {})
     _state.update(edition=edition, collected_dates={})
 
 
@@ -92,7 +92,6 @@ def on_page_markdown(markdown, page, config, files):
     if not _state["edition"].traditional:
         _state["collected_dates"][page.file.src_uri] = {k: page.meta[k] for k in DATE_KEYS if k in page.meta}
     else:
-        page.meta.update(_state["dates"].get(page.file.src_uri, {}))
         for key in ("title", "description"):
             if isinstance(page.meta.get(key), str):
                 page.meta[key] = convert.text(page.meta[key])
@@ -119,6 +118,12 @@ def on_page_content(html, page, config, files):
 @event_priority(40)  # after the glossary fills its page (50), before the search plugin indexes (0)
 def on_page_context(context, page, config, nav):
     if _state["edition"].traditional:
+        if _state["dates"] is None:
+            try:
+                _state["dates"] = page_dates.wait_for(_state["dates_path"])
+            except TimeoutError as e:
+                raise PluginError(str(e)) from None
+        page.meta.update(_state["dates"].get(page.file.src_uri, {}))
         page.content = convert.html(page.content)  # exactly once: converting twice corrupts text
     context["edition_links"] = twin_links(page.url, _state["edition"], config.extra["edition_roots"])
     return context
@@ -131,13 +136,22 @@ def on_post_template(output_content, template_name, config):
     return output_content
 
 
-@event_priority(-200)
-def on_env(env, config, files):
-    """`mkdocs build`: every page has been read (the dates are known), so the Traditional edition
-    starts now and builds on the second core while this build writes its pages."""
+def on_nav(nav, config, files):
+    """`mkdocs build`: the site folder is clean, so the Traditional edition starts now and builds
+    on the second core alongside this one."""
     _state["traditional"] = None
     if not _state["edition"].traditional and _serve["command"] != "serve" and not os.environ.get(SIMPLIFIED_ONLY_ENV):
-        _state["traditional"] = _build_traditional(config)
+        _state["traditional"] = _build_traditional(config, dates_now=False)
+    return nav
+
+
+@event_priority(-200)
+def on_env(env, config, files):
+    """Every page has been read: the Traditional build (started with this one's files) gets the
+    pages' dates, which it waits for before its first template."""
+    started = _state.get("traditional")
+    if started:
+        page_dates.write(started[1], _state["collected_dates"])
     return env
 
 
@@ -160,7 +174,7 @@ def on_build_error(error):
         started[0].kill()  # this build failed: its Traditional twin is not wanted
 
 
-def _build_traditional(config):
+def _build_traditional(config, dates_now=True):
     root = project_root(config.config_file_path)
     traditional_config = os.path.join(root, TRADITIONAL_CONFIG)
     if not os.path.isfile(traditional_config):
@@ -174,8 +188,10 @@ def _build_traditional(config):
         command.append("--dirty")  # `mkdocs serve --dirtyreload`: only the pages edited since
     dates_path = os.path.join(config.site_dir, ".page-dates.json")
     os.makedirs(config.site_dir, exist_ok=True)  # started before this build writes its first page
-    with open(dates_path, "w", encoding="utf-8") as f:
-        json.dump(_state["collected_dates"], f, ensure_ascii=False)
+    if os.path.exists(dates_path):
+        os.remove(dates_path)  # an earlier build's
+    if dates_now:
+        page_dates.write(dates_path, _state["collected_dates"])
     env = {**os.environ, PAGE_DATES_ENV: dates_path, "SITE_URL": config.extra["edition_roots"][CANONICAL]}
     if serving:
         env[PREVIEW_ENV] = "1"
