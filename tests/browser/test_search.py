@@ -46,7 +46,7 @@ def open_search(page, query: str):
     box.press_sequentially(query)
     box.press("End")  # CJK text arrives without keyup; Material searches on keyup
     results = page.locator(".md-search-result__item")
-    expect(results.first).to_be_visible()
+    expect(results.first.locator("mark").first).to_be_visible()  # titles come first, then excerpts with the words marked
     return results
 
 
