@@ -246,7 +246,7 @@ export function createSearch(load) {
   }
 
   /**
-   * Results for `query`. `early`, if given, first receives the same pages listed by title alone,
+   * Results for `query`. `early`, if given, first receives the best pages listed by title alone,
    * as soon as they are ranked (before their text is fetched for the excerpts).
    */
   async function search(query, early) {
@@ -262,7 +262,7 @@ export function createSearch(load) {
     const top = ordered.slice(0, SHOWN);
     const byTitle = ([doc, [s]]) => [{ location: manifest.urls[doc], title: escapeHtml(manifest.titles[doc]), text: "", score: s, terms: {} }];
     const suggest = suggestion(query, manifest.completions || []);
-    if (early && ordered.length) early({ items: ordered.map(byTitle), suggest });
+    if (early && ordered.length) early({ items: top.map(byTitle), suggest }); // the shown few; all of them follow
     const loaded = await Promise.all(top.map(([doc]) => cached(docs, doc, `d/${doc}.json`)));
     const results = top.map(([, [s, v]], i) => {
       const needleList = needles(tried[v]);
