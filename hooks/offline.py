@@ -50,8 +50,10 @@ def on_files(files, config):
     wanted = ["index.md", *sorted(f.src_uri for f in files.documentation_pages() if f.src_uri.startswith("guide/")), "calculator.md"]
     links = [(front_matter(files.get_file_from_path(uri).content_string).get("title") or uri, uri) for uri in wanted if files.get_file_from_path(uri)]
     links.append(("术语表", glossary))
-    files.append(File.generated(config, offline.FALLBACK_PAGE, content=offline.fallback_markdown(links)))
-    _state["pages"] = [uri for _, uri in links] + [offline.FALLBACK_PAGE]
+    fallback = File.generated(config, offline.FALLBACK_PAGE, content=offline.fallback_markdown(links))
+    files.append(fallback)
+    pages = [files.get_file_from_path(uri) for _, uri in links if files.get_file_from_path(uri)] + [fallback]
+    _state["pages"] = sorted("" if f.url in ("", "./") else f.url for f in pages)  # URLs relative to the edition's root
     manifest = offline.web_manifest(display(config.site_name), display("债务知识站"), display(config.site_description or ""), "zh-Hant" if _state["traditional"] else "zh-Hans")
     files.append(File.generated(config, "manifest.webmanifest", content=manifest))
     try:
@@ -67,11 +69,7 @@ def on_post_build(config):
     if not _state["enabled"]:
         return  # `mkdocs serve`, or turned off: pages say kb-offline=off and no worker is registered
     site = Path(config.site_dir)
-    urls_of = {}
-    for uri in _state["pages"]:
-        url = File(uri, config.docs_dir, config.site_dir, config.use_directory_urls).url
-        urls_of[uri] = "" if url in ("", "./") else url
-    urls = offline.saved_list(site, sorted(urls_of.values()))
+    urls = offline.saved_list(site, _state["pages"])
     search = offline.search_list(site, _state["settings"])
     (site / "offline.json").write_text(json.dumps({"urls": urls, "search": search}, ensure_ascii=False, indent=1), encoding="utf-8")
     log.info(f"offline: a first visit saves {len(urls)} files, {offline.saved_bytes(site, urls) / 1024:.0f} KB gzipped; opening search saves {len(search)} more, {offline.saved_bytes(site, search) / 1024:.0f} KB")

@@ -41,29 +41,20 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+def _run_terms(run: str) -> list[str]:
+    """The terms of one token: a Chinese run's pairs and last character, or a Latin/digit word."""
+    if _HAN_START.match(run):
+        return [*map(operator.add, run, run[1:]), run[-1]]
+    return [run]
+
+
 def terms(folded: str) -> list[str]:
     """Index terms of folded text, in order (repeats kept: they count)."""
-    out: list[str] = []
-    for m in _TOKEN.finditer(folded):
-        run = m.group()
-        if _HAN_START.match(run):
-            out += [run[i : i + 2] for i in range(len(run) - 1)]
-            out.append(run[-1])
-        else:
-            out.append(run)
-    return out
+    return [t for m in _TOKEN.finditer(folded) for t in _run_terms(m.group())]
 
 
 def add_terms(counts: Counter, folded: str, weight: int = 1) -> None:
-    """``counts[t] += weight`` for each term of the text (``terms``, without building the list)."""
+    """``counts[t] += weight`` for each term of the text (``terms``, counted as it goes)."""
     for m in _TOKEN.finditer(folded):
-        run = m.group()
-        if _HAN_START.match(run):
-            pieces = Counter(map(operator.add, run, run[1:]))
-            pieces[run[-1]] += 1
-        else:
-            pieces = Counter((run,))
-        if weight != 1:
-            for k in pieces:
-                pieces[k] *= weight
-        counts.update(pieces)
+        for term in _run_terms(m.group()):
+            counts[term] += weight

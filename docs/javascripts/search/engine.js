@@ -135,9 +135,22 @@ function escapeHtml(s) {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-/** Where the needles occur in text: [[start, end]] in original positions, merged, in order. */
-export function matches(text, needleList, table) {
-  const { folded, origin } = foldedWithMap(text, table);
+/** A page's whole text (title, headings, sections) and its folded form, made once per page. */
+const pageTexts = new WeakMap();
+function pageText(doc, table) {
+  let found = pageTexts.get(doc);
+  if (!found) {
+    const text = doc.t + "\n" + doc.s.map(([, h, t]) => h + "\n" + t).join("\n");
+    found = { text, mapped: foldedWithMap(text, table) };
+    pageTexts.set(doc, found);
+  }
+  return found;
+}
+
+/** Where the needles occur in text: [[start, end]] in original positions, merged, in order.
+ * `mapped`: the text's foldedWithMap, when the caller has it already. */
+export function matches(text, needleList, table, mapped = foldedWithMap(text, table)) {
+  const { folded, origin } = mapped;
   const spans = [];
   for (const needle of needleList) {
     let at = folded.indexOf(needle);
@@ -183,19 +196,19 @@ export function resultItems(doc, needleList, table, score) {
   const full = needleList;
   let best = null;
   for (const [anchor, heading, text] of doc.s) {
-    const inText = matches(text, full, table);
-    const inHeading = matches(heading, full, table);
-    const found = new Set();
-    const { folded } = foldedWithMap(heading + "\n" + text, table);
-    for (const n of full) if (folded.includes(n)) found.add(n);
+    const textMap = foldedWithMap(text, table);
+    const headingMap = foldedWithMap(heading, table);
+    const inText = matches(text, full, table, textMap);
+    const inHeading = matches(heading, full, table, headingMap);
+    const found = new Set(full.filter((n) => headingMap.folded.includes(n) || textMap.folded.includes(n)));
     const rank = found.size * 1000 + inText.length + inHeading.length;
     if (!best || rank > best.rank) best = { anchor, heading, text, spans: inText, headingSpans: inHeading, rank, found };
   }
   const termsFound = {};
-  const allText = doc.t + "\n" + doc.s.map(([, h, t]) => h + "\n" + t).join("\n");
+  const page = pageText(doc, table);
   for (const n of full) {
-    const spans = matches(allText, [n], table);
-    termsFound[spans.length ? allText.slice(spans[0][0], spans[0][1]) : n] = spans.length > 0;
+    const spans = matches(page.text, [n], table, page.mapped);
+    termsFound[spans.length ? page.text.slice(spans[0][0], spans[0][1]) : n] = spans.length > 0;
   }
   const title = marked(doc.t, matches(doc.t, full, table));
   if (!best) return [{ location: doc.u, title, text: "", score, terms: termsFound }];
@@ -266,7 +279,7 @@ export function createSearch(load) {
     const loaded = await Promise.all(top.map(([doc]) => cached(docs, doc, `d/${doc}.json`)));
     const results = top.map(([, [s, v]], i) => {
       const needleList = needles(tried[v]);
-      const { folded: text } = foldedWithMap(loaded[i].t + "\n" + loaded[i].s.map(([, h, t]) => h + "\n" + t).join("\n"), table);
+      const text = pageText(loaded[i], table).mapped.folded;
       const together = needleList.every((n) => text.includes(n)); // the query's characters side by side
       return { items: resultItems(loaded[i], needleList, table, s * (together ? 2 : 1)), score: s * (together ? 2 : 1) };
     });
