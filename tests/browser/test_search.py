@@ -66,9 +66,12 @@ def test_nothing_of_the_index_loads_before_the_search_box_opens(page, served_sit
     page.wait_for_load_state("networkidle")
     opened = search_files(page.requests[count:], site)
     assert list(opened) and all(p.endswith("search/manifest.json") for p in opened), opened
+    typed = len(page.requests)
     results = open_search(page, "协商还款")
     after = search_files(page.requests[count:], site)
     assert any("/search/s/" in p for p in after), after
+    # The worker read the manifest when the box opened: typing asks only for the query's parts.
+    assert not [u for u in page.requests[typed:] if u.endswith("manifest.json")], page.requests[typed:]
     assert sum(after.values()) <= QUERY_BUDGET, after
     expect(results.first.locator("mark").first).to_be_visible()
 

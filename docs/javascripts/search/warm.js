@@ -1,9 +1,10 @@
 /*
- * When the reader opens the search box (it takes focus), fetch the search index's manifest into
- * the browser's cache, so the worker has it by the time the first word is typed, and ask the
- * offline worker (docs/sw.js) to save the index for reading without a network. Nothing of the
- * index is fetched before that. When it is saved, <html data-offline-search="saved">. Loaded on every page (a few hundred bytes); set up once even if
- * instant navigation runs the script again.
+ * When the reader opens the search box (it takes focus), tell the search worker (worker.js, on
+ * the "debtkb-search" channel) to fetch and read the index's manifest, so it is ready by the
+ * time the first word is typed, and ask the offline worker (docs/sw.js) to save the index for
+ * reading without a network. Nothing of the index is fetched before that. When it is saved,
+ * <html data-offline-search="saved">. Loaded on every page (a few hundred bytes); set up once
+ * even if instant navigation runs the script again.
  */
 (() => {
   if (window.__kbSearchWarm) return;
@@ -17,9 +18,14 @@
     warmed = true;
     const config = JSON.parse(document.getElementById("__config")?.textContent || "{}");
     const base = new URL(config.base || ".", location.href).href;
-    fetch(new URL("search/manifest.json", base)).catch(() => {
-      warmed = false;
-    });
+    const index = new URL("search/", base).href;
+    if (typeof BroadcastChannel === "function") {
+      const channel = new BroadcastChannel("debtkb-search");
+      channel.postMessage({ type: "open", index });
+      channel.close();
+    } else {
+      fetch(new URL("manifest.json", index)).catch(() => { warmed = false; }); // at least in the cache
+    }
     navigator.serviceWorker?.controller?.postMessage({ type: "save-search", base });
   });
 })();

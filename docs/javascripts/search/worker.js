@@ -2,7 +2,8 @@
  * The search worker Material's search box talks to (overrides/main.html points `search` here),
  * speaking Material's worker protocol: SETUP (0) → READY (1), QUERY (2) → RESULT (3).
  * The engine (engine.js, a few KB) loads with the page; nothing of the index is downloaded until
- * the reader types, and then only the parts that query needs.
+ * the reader opens the search box (warm.js then says so on the "debtkb-search" channel, and the
+ * manifest is fetched and read before the first key), and with each query only the parts it needs.
  */
 const SETUP = 0;
 const READY = 1;
@@ -25,6 +26,14 @@ function search() {
     engine.catch(() => { engine = null; }); // try again with the next query (e.g. back online)
   }
   return engine;
+}
+
+// Opening the box, told by warm.js (Material's protocol has no message for it). Only this
+// worker's own index: another tab of the other edition shares the channel.
+if (typeof BroadcastChannel === "function") {
+  new BroadcastChannel("debtkb-search").addEventListener("message", ({ data }) => {
+    if (data && data.type === "open" && data.index === INDEX.href) search().then((e) => e.ready()).catch(() => {});
+  });
 }
 
 self.addEventListener("message", async ({ data }) => {
