@@ -18,3 +18,11 @@ def write(name: str, result: dict, lines: list[str]) -> None:
 
 def verdict(ok: bool) -> str:
     return "yes" if ok else "NO"
+
+
+def write_markdown(name: str, lines: list[str], folder: Path = REPORTS) -> Path:
+    """A report for people only (<folder>/<name>.md), not printed: make lint's word list."""
+    folder.mkdir(exist_ok=True)
+    path = folder / f"{name}.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

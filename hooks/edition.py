@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from debtkb.editions import convert, page_dates
+from debtkb.editions.phrases import ConversionsError
 from debtkb.editions.settings import (
     CANONICAL,
     DATE_KEYS,
@@ -52,7 +53,8 @@ def on_pre_build(config):
 def on_config(config):
     try:
         edition = edition_from_extra(config.extra)
-    except EditionError as e:
+        convert.use_project(project_root(config.config_file_path))  # both builds: search converts too
+    except (EditionError, ConversionsError) as e:
         raise PluginError(str(e)) from None
     canonical = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
     if edition.traditional:

@@ -1,4 +1,5 @@
-"""Simplified → Traditional conversion of built content with OpenCC ``s2tw``.
+"""Simplified → Traditional conversion of built content with OpenCC ``s2tw``, the project's own
+phrases first (data/conversions.yml, applied by ``debtkb.editions.phrases``).
 
 Why ``s2tw``: it writes the Traditional characters in the forms most readers in Taiwan, Hong Kong,
 Macau and overseas read every day (為, 著, 裡), and changes characters only, never words. The
@@ -15,22 +16,32 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from debtkb.htmlscan import VOID, OffsetParser
 from debtkb.text import HAN
 
-CONFIG = "s2tw"
+CONFIG = "s2tw"  # with the project's phrases first: debtkb.editions.phrases
 CODE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
 READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
 _HAN = re.compile(f"[{HAN}]")
 _ATTRIBUTE = re.compile(r"""(\s(?:%s)\s*=\s*)("[^"]*"|'[^']*')""" % "|".join(READABLE_ATTRIBUTES), re.I)
 
 
-@lru_cache(maxsize=1)
-def _opencc():
-    import opencc
+_project = {"root": None}
 
-    return opencc.OpenCC(CONFIG)
+
+def use_project(root: str) -> None:
+    """Convert with the phrase dictionary of the project at ``root`` (the folder of mkdocs.yml);
+    until called, the working directory's. Raises ``ConversionsError`` for a bad dictionary."""
+    _project["root"] = str(Path(root).resolve())
+    _opencc()
+
+
+def _opencc():
+    from debtkb.editions.phrases import converter
+
+    return converter(_project["root"] or str(Path.cwd().resolve()))
 
 
 def text(value: str) -> str:

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from debtkb import yamlfile
 from debtkb.problems import LocatedProblems
 
 REQUIRED = ("term", "aliases", "english", "definition", "related", "legal")
@@ -55,35 +54,13 @@ class Glossary:
         return {t.term: t for t in self.terms}
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line of every mapping (as key ``__line__``)."""
-
-
-def _construct_mapping(loader, node, deep=False):
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def _strings(value) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
 def parse(text: str, path: str = "data/glossary.yml") -> Glossary:
     """Parse and validate; raise ``GlossaryError`` listing every problem found."""
-    try:
-        data = yaml.load(text, Loader=_LineLoader)
-    except yaml.YAMLError as e:
-        # Report where the broken construct starts (an unclosed "[" is noticed only at the end).
-        problem, context = getattr(e, "problem_mark", None), getattr(e, "context_mark", None)
-        line = (context or problem).line + 1 if (context or problem) else 1
-        detail = getattr(e, "problem", None) or str(e)
-        if context and problem and problem.line != context.line:
-            detail += f" (noticed on line {problem.line + 1}, {e.context} that starts on line {line})"
-        raise GlossaryError(path, [(line, f"malformed YAML: {detail}")]) from None
+    data = yamlfile.parse(text, path, GlossaryError)
     if not isinstance(data, list) or not data:
         raise GlossaryError(path, [(1, "the glossary must be a YAML list of entries (each starting with '- term: …')")])
 
@@ -93,7 +70,7 @@ def parse(text: str, path: str = "data/glossary.yml") -> Glossary:
         if not isinstance(entry, dict):
             problems.append((1, f"entry {number} is not a mapping of fields"))
             continue
-        line = entry.pop("__line__", 1)
+        line = entry.pop(yamlfile.LINE, 1)
         name = entry.get("term")
         label = f"entry '{name}'" if isinstance(name, (str, int)) else f"entry {number}"
         before = len(problems)
@@ -129,11 +106,11 @@ def parse(text: str, path: str = "data/glossary.yml") -> Glossary:
                 problems.append((line, f"{label}: each source needs a 'title' (law and article, or document name and number)"))
                 continue
             url = source.get("url", "")
-            extra = sorted(set(source) - {"title", "url", "__line__"})
+            extra = sorted(set(source) - {"title", "url", yamlfile.LINE})
             if extra:
-                problems.append((source.get("__line__", line), f"{label}: unknown source field(s) {extra}"))
+                problems.append((source.get(yamlfile.LINE, line), f"{label}: unknown source field(s) {extra}"))
             if url and not (isinstance(url, str) and url.startswith("https://")):
-                problems.append((source.get("__line__", line), f"{label}: source url must start with https://"))
+                problems.append((source.get(yamlfile.LINE, line), f"{label}: source url must start with https://"))
             parsed_sources.append(Source(source["title"].strip(), url or ""))
         if entry["legal"] is True and not parsed_sources:
             problems.append((line, f"{label}: a legal or regulatory term needs 'sources' (law and article, or regulator document)"))
@@ -208,14 +185,5 @@ def _cross_check(terms: list[Term]) -> list[tuple[int, str]]:
 
 
 def load(path: str | Path, display_path: str | None = None) -> Glossary:
-    path = Path(path)
     shown = display_path or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise GlossaryError(shown, [(1, "the glossary file does not exist")]) from None
-    except UnicodeDecodeError as e:
-        line = path.read_bytes()[: e.start].count(b"\n") + 1
-        raise GlossaryError(shown, [(line, "not valid UTF-8: save the file as UTF-8")]) from None
-    return parse(text, shown)
-
+    return parse(yamlfile.read(path, shown, GlossaryError), shown)

@@ -251,6 +251,7 @@ def two_calculator_site(tmp_path_factory):
     shutil.copy(ROOT / "docs" / "sw.js", root / "docs")
     (root / "data").mkdir()
     shutil.copy(ROOT / "data" / "icon.png", root / "data")  # the offline hook's icon source
+    shutil.copy(ROOT / "data" / "conversions.yml", root / "data")  # the Traditional edition's phrases
     (root / "docs" / "index.md").write_text(TWO, encoding="utf-8")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"\nnav:.*", "\n", config, flags=re.S).replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")

@@ -10,10 +10,16 @@ from pathlib import Path
 import opencc
 import pytest
 
-from tests.search_tools import site_search
+from debtkb.editions import convert, phrases
 from tests.htmltools import parse_html
+from tests.paths import ROOT
+from tests.search_tools import pages as search_pages
+from tests.search_tools import site_search
 
 S2TW, TW2S = opencc.OpenCC("s2tw"), opencc.OpenCC("tw2s")
+convert.use_project(str(ROOT))
+WRONG = ("髮卡", "銀髮〔", "銀髮[", "金髮", "總髮", "括髮", "隻有", "籤合同", "籤於", "寫明瞭", "南方週末")
+"""What plain s2tw writes in this site's words (tests/unit/test_conversions.py) and readers must not see."""
 
 
 def pages(root: Path) -> set[str]:
@@ -72,7 +78,7 @@ def test_twins_have_the_same_anchors_and_links(site, hant):
 def test_traditional_text_is_the_conversion_of_the_simplified_text(site, hant):
     for page in pages(site) - {"404.html"}:
         hans, trad = "".join(readable(site / page).text), "".join(readable(hant / page).text)
-        assert trad == S2TW.convert(hans), page  # every text node converted, exactly once
+        assert trad == convert.text(hans), page  # every text node converted, exactly once
         assert TW2S.convert(trad) == hans, page  # and OpenCC's reverse conversion gives the source back
         assert trad != hans
 
@@ -145,3 +151,39 @@ def test_both_editions_show_the_same_last_updated_date(site, hant):
         trad = re.search(pattern, (hant / page).read_text(encoding="utf-8"))
         assert hans and trad and hans.group(1) == trad.group(1), page
     assert not (site / ".page-dates.json").exists()  # handed to the Traditional build, not published
+
+
+def test_no_known_wrong_conversion_is_anywhere_in_the_traditional_edition(hant):
+    checked = 0
+    for path in hant.rglob("*"):
+        if path.suffix in (".html", ".json", ".js", ".xml", ".webmanifest"):
+            text = path.read_text(encoding="utf-8")
+            assert not [w for w in WRONG if w in text], (path, [w for w in WRONG if w in text])
+            checked += 1
+    assert checked > 60  # pages, search index files, scripts
+
+
+def test_the_project_phrases_are_converted_in_pages_search_index_and_calculator(site, hant):
+    entries = [e for p in phrases.load(ROOT / phrases.SHOWN) for e in p.entries()]
+    used = set()
+    for page in pages(site) - {"404.html"}:
+        hans, trad = "".join(readable(site / page).text), "".join(readable(hant / page).text)
+        for simplified, traditional in entries:
+            if simplified in hans:
+                assert hans.count(simplified) == trad.count(traditional), (page, simplified)
+                used.add(simplified)
+    assert {"发卡", "银发〔", "签"} <= used, used
+    index = "\n".join(search_pages(hant / "search").values())
+    assert "發卡銀行" in index and "髮卡" not in index
+    strings = (hant / "javascripts" / "repayment" / "strings.js").read_text(encoding="utf-8")
+    assert "如果簽於其他時間" in strings and "按簽合同時的 LPR" in strings  # the calculator's words
+
+
+@pytest.mark.parametrize("edition", ["", "zh-Hant/"])
+def test_a_traditional_query_finds_the_pages_that_say_the_phrase(site, edition):
+    texts = search_pages(site / edition / "search")
+    saying = {page for page, text in texts.items() if "发卡银行" in TW2S.convert(text)}
+    assert len(saying) >= 3, saying  # the negotiation and FAQ pages and the glossary
+    for query in ("發卡銀行", "发卡银行"):
+        found = site_search(site / edition / "search", [query])[query]["pages"]
+        assert saying <= set(found[: len(saying) + 2]), (query, found)
