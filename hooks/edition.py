@@ -35,7 +35,7 @@ from debtkb.timing import instrument
 log = get_plugin_logger(__name__)
 _state = {}
 _serve = {"command": "build", "dirty": False, "process": None}  # kept across `mkdocs serve` rebuilds
-UI_STRINGS = ("javascripts/repayment/strings.js",)  # the calculator's words, one table
+UI_STRINGS = ("javascripts/repayment/strings.js", "javascripts/glossary/popover.js")  # the scripts' words
 
 
 def on_startup(command, dirty):
