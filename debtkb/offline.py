@@ -123,6 +123,23 @@ def worker_source(template: str, build_version: str) -> str:
     return template.replace(VERSION_LINE, f'const VERSION = "{build_version}";', 1)
 
 
+def write_worker(docs_dir: Path, site_dir: Path, root: Path, name: str = "sw.js") -> None:
+    """Publish the worker at the site's root with this build's version (from its source in docs/:
+    a dirty build does not copy it again). ``ValueError`` naming the file if it cannot."""
+    template = docs_dir / name
+    if not template.is_file():
+        raise ValueError(f"docs/{name} is missing: it is the offline reading worker")
+    (site_dir / name).write_text(worker_source(template.read_text(encoding="utf-8"), version(root)), encoding="utf-8")
+
+
+def shell_links(pages: dict, title_of, glossary_page: str) -> list[tuple[str, str]]:
+    """(title, source) of the pages a first visit saves, in the "not saved" page's order: home,
+    every guide page, the calculator (those the site has; ``title_of(source)`` from its front
+    matter), then the glossary."""
+    wanted = ["index.md", *sorted(uri for uri in pages if uri.startswith("guide/")), "calculator.md"]
+    return [(title_of(uri) or uri, uri) for uri in wanted if uri in pages] + [("术语表", glossary_page)]
+
+
 def fallback_markdown(links: list[tuple[str, str]]) -> str:
     """The page a reader gets offline for a page never opened: what happened, and where to go."""
     items = "\n".join(f"- [{title}]({src})" for title, src in links)

@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-"""Unified CJK ideographs, extension A and the compatibility ideographs."""
+HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+"""Unified CJK ideographs, extension A and the compatibility ideographs (code points, inclusive)."""
+HAN = "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in HAN_RANGES)
+"""The same, as a character-class body."""
 
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef\u2018\u2019\u201c\u201d\u2026\u2014"
 """CJK symbols and punctuation, full-width forms, curly quotes, … and —."""

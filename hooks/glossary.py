@@ -12,16 +12,15 @@ from debtkb.glossary import model
 from debtkb.glossary import page as glossary_page
 from debtkb.glossary.linker import link_terms
 from debtkb.glossary.matcher import Matcher
+from debtkb.glossary.occurrences import Occurrences
 from debtkb.glossary.settings import SettingsError, settings_from_extra
 from debtkb.paths import project_root
 from debtkb.urls import relative_url, without_dot_segments
 from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
-_state = {}
-# Where each page's terms occur, by page: kept across `mkdocs serve --dirtyreload` rebuilds, which
-# render only the edited page, so the glossary's 出现在 lists stay complete while previewing.
-_occurs_by_page = {}
+_state = {}  # this build's settings and glossary, replaced in every on_config
+_occurrences = Occurrences()  # kept across `mkdocs serve --dirtyreload` rebuilds (see the module)
 _startup = {"dirty": False}
 
 
@@ -42,7 +41,7 @@ def on_config(config):
     _state.clear()
     _state.update(settings=settings, path=path, glossary=glossary, terms=glossary.by_term(), matcher=Matcher(glossary))
     if not _startup["dirty"]:
-        _occurs_by_page.clear()
+        _occurrences.clear()
 
 
 def on_files(files, config):
@@ -66,7 +65,7 @@ def on_page_content(html, page, config, files):
         title=lambda term: terms[term].definition,
         per_term=_state["settings"].links_per_term,
     )
-    _occurs_by_page[page.file.src_uri] = (page, page.title, list(result.occurs))  # the title before any conversion
+    _occurrences.record(page.file.src_uri, page.url, page.title, result.occurs)  # the title before any conversion
     return result.html
 
 
@@ -74,16 +73,9 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     if page.file.src_uri != _state["settings"].page:
         return context
-    order = {p.file.src_uri: i for i, p in enumerate(nav.pages)}
-    pages = {}
-    for _, (found_on, title, terms) in sorted(_occurs_by_page.items(), key=lambda item: order.get(item[0], len(order))):
-        for term in terms:
-            pages.setdefault(term, []).append((title, relative_url(found_on.url, page.url)))
+    pages = _occurrences.pages_by_term([p.file.src_uri for p in nav.pages], page.url)
     page.content = glossary_page.fill_occurrences(page.content, _state["tokens"], pages)
-    base = page.canonical_url or ""
-    page.meta["defined_terms"] = [  # for the page's JSON-LD (hooks/seo.py)
-        {"name": t.term, "description": t.definition, "url": f"{base}#{t.anchor}", "aliases": list(t.aliases)} for t in _state["glossary"].terms
-    ]
+    page.meta["defined_terms"] = glossary_page.defined_terms(_state["glossary"], page.canonical_url or "")  # JSON-LD (hooks/seo.py)
     if page.edit_url:
         page.edit_url = without_dot_segments(page.edit_url)  # …/docs/../data/glossary.yml → …/data/glossary.yml
     return context

@@ -46,10 +46,8 @@ def on_files(files, config):
         worker = files.get_file_from_path(WORKER)
         if worker is not None:
             files.remove(worker)  # one worker, at the site root, serves both editions
-    glossary = glossary_settings(config.extra).page
-    wanted = ["index.md", *sorted(f.src_uri for f in files.documentation_pages() if f.src_uri.startswith("guide/")), "calculator.md"]
-    links = [(front_matter(files.get_file_from_path(uri).content_string).get("title") or uri, uri) for uri in wanted if files.get_file_from_path(uri)]
-    links.append(("术语表", glossary))
+    pages = {f.src_uri: f for f in files.documentation_pages()}
+    links = offline.shell_links(pages, lambda uri: front_matter(pages[uri].content_string).get("title"), glossary_settings(config.extra).page)
     fallback = File.generated(config, offline.FALLBACK_PAGE, content=offline.fallback_markdown(links))
     files.append(fallback)
     pages = [files.get_file_from_path(uri) for _, uri in links if files.get_file_from_path(uri)] + [fallback]
@@ -75,14 +73,10 @@ def on_post_build(config):
     log.info(f"offline: a first visit saves {len(urls)} files, {offline.saved_bytes(site, urls) / 1024:.0f} KB gzipped; opening search saves {len(search)} more, {offline.saved_bytes(site, search) / 1024:.0f} KB")
     if _state["traditional"]:
         return
-    template_path = Path(config.docs_dir) / WORKER  # the source: a dirty build does not copy it again
-    if not template_path.is_file():
-        raise PluginError(f"docs/{WORKER} is missing: it is the offline reading worker")
     try:
-        source = offline.worker_source(template_path.read_text(encoding="utf-8"), offline.version(Path(_state["root"])))
+        offline.write_worker(Path(config.docs_dir), site, Path(_state["root"]), WORKER)
     except ValueError as e:
         raise PluginError(str(e)) from None
-    (site / WORKER).write_text(source, encoding="utf-8")
 
 
 instrument(globals())  # timings for scripts/bench_scale.py; no-op unless DEBTKB_HOOK_TIMINGS is set

@@ -9,16 +9,13 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from debtkb.editions import convert
 from debtkb.editions.settings import edition_from_extra
 from debtkb.glossary import model
 from debtkb.glossary.settings import settings_from_extra
 from debtkb.paths import project_root
+from debtkb.search import edition as search_edition
 from debtkb.search import extract, index
-from debtkb.search import vocabulary as search_vocabulary
 from debtkb.search.guard import search_problems, worker_problem
-from debtkb.search.script_table import observed_pairs, table_with
-from debtkb.text import has_han
 from debtkb.timing import instrument
 
 log = get_plugin_logger(__name__)
@@ -74,17 +71,8 @@ def on_post_page(output, page, config):
 
 @event_priority(-100)  # after Material's search plugin has written its settings
 def on_post_build(config):
-    docs = list(_docs.values())
-    vocabulary = index.vocabulary(docs)
-    words = {t for t in vocabulary if len(t) == 2 and has_han(t)}
-    if _state["traditional"]:  # the Traditional edition's words, back to Simplified
-        table = table_with(observed_pairs(words, convert.simplified, to_traditional=False))
-    else:  # the Simplified words as the Traditional edition writes them (瞭解 for 了解)
-        table = table_with(observed_pairs(words, convert.text, to_traditional=True))
-    chars = set("".join(vocabulary).translate(table))
-    display = convert.text if _state["traditional"] else str
-    extra = search_vocabulary.manifest_extra(_state["glossary"], table, chars, display)
-    written = index.write(Path(config.site_dir) / "search", docs, table, extra, _written if _state["dirty"] else None)
+    previous = _written if _state["dirty"] else None
+    written = search_edition.write(Path(config.site_dir) / "search", list(_docs.values()), _state["glossary"], _state["traditional"], previous)
     log.info(f"search index: {written.docs} pages, {written.terms} terms in {written.shards} shards, {written.bytes / 1024:.0f} KB before gzip")
 
 

@@ -146,3 +146,20 @@ def _pinyin_key(name: str) -> list[str]:  # the tags plugin asks for each topic 
     from pypinyin import Style, lazy_pinyin
 
     return lazy_pinyin(_to_simplified().convert(name), style=Style.TONE3)
+
+
+def page_meta(meta: dict) -> None:
+    """A page's front matter a reader sees (title, description, topics), converted in place;
+    topics before the tags plugin reads them, so the edition's topic pages are Traditional."""
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = text(meta[key])
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [text(t) if isinstance(t, str) else t for t in meta["tags"]]
+
+
+def toc(items) -> None:
+    """A page's table of contents (MkDocs' AnchorLink items: ``title``, ``children``), in place."""
+    for item in items:
+        item.title = text(item.title)
+        toc(item.children)

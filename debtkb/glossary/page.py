@@ -127,3 +127,9 @@ def fill_occurrences(page_html: str, tokens: dict[str, str], pages: dict[str, li
         if count != 1:
             raise ValueError(f"glossary entry '{term}': its 出现在 placeholder was found {count} times in the rendered page")
     return page_html
+
+
+def defined_terms(glossary: Glossary, page_url: str) -> list[dict]:
+    """The glossary page's terms for its JSON-LD DefinedTermSet (debtkb.seo): name, definition,
+    the entry's address (``page_url`` + its anchor) and the other names."""
+    return [{"name": t.term, "description": t.definition, "url": f"{page_url}#{t.anchor}", "aliases": list(t.aliases)} for t in glossary.terms]

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from debtkb.text import t2s
-
-_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
+from debtkb.text import HAN_RANGES, t2s
 
 
 @lru_cache(maxsize=1)
 def full_table() -> dict[int, str]:
     """{ord(traditional): simplified} for every single character OpenCC's t2s changes."""
-    chars = [chr(c) for lo, hi in _RANGES for c in range(lo, hi + 1)]
+    chars = [chr(c) for lo, hi in HAN_RANGES for c in range(lo, hi + 1)]
     converted = t2s().convert("\n".join(chars)).split("\n")
     if len(converted) != len(chars):  # a conversion that changed the line count: do not guess
         raise RuntimeError("OpenCC t2s changed the number of characters; cannot build the script table")
