@@ -121,6 +121,31 @@ def test_schedule_table_and_csv_download(page, served_site, tmp_path):
     assert text.count("\r\n") == 25 and text.endswith("24,2995.34,2951.07,44.27,0.00\r\n")
 
 
+def test_overdue_and_restructure_panels_follow_the_plan_until_edited(page, served_site):
+    open_calculator(page, served_site)
+    calc(page).get_by_text("如果逾期：罚息估算").click()
+    principal = page.locator("#kb-calc-1-od-principal")
+    out = calc(page).locator(".kb-calc__out")
+    expect(principal).to_have_value("2095.45")  # the plan's first instalment: principal and interest
+    expect(page.locator("#kb-calc-1-od-interest")).to_have_value("900.00")
+    expect(out.first).to_have_text("按年化 27.00% 计，30 天罚息约 67.40 元（本金部分 47.15 元，利息部分 20.25 元），届时共欠 3,062.85 元。")
+    page.get_by_label("期数（月）", exact=True).fill("12")
+    expect(principal).to_have_value("4600.80")
+    page.get_by_label("逾期天数", exact=True).fill("40000")
+    expect(out.first).to_have_text("须是 0 到 36500 之间的整数")
+    page.get_by_label("逾期天数", exact=True).fill("30")
+    principal.fill("1万")
+    page.locator("#kb-calc-1-od-compound").uncheck()
+    expect(out.first).to_have_text("按年化 27.00% 计，30 天罚息约 225.00 元（本金部分 225.00 元，利息部分 0.00 元），届时共欠 11,125.00 元。")  # owed interest 900.00 still counts
+    page.get_by_label("期数（月）", exact=True).fill("24")
+    expect(principal).to_have_value("1万")  # edited: no longer follows the plan
+    calc(page).get_by_text("协商分期：剩余本金重新分期").click()
+    expect(page.locator("#kb-calc-1-rs-balance")).to_have_value("60000")
+    expect(out.nth(1)).to_have_text("每月还款 1,000.00 元，共还 60,000.00 元，其中利息 0.00 元；原计划共还 71,890.69 元。")  # one 元 after the amount
+    page.locator("#kb-calc-1-rs-months").fill("0")
+    expect(out.nth(1)).to_have_text("须是 1 到 600 之间的整数")
+
+
 def test_state_is_in_the_url_and_a_shared_link_restores_it(page, browser, served_site):
     open_calculator(page, served_site)
     assert query_of(page) == {}  # nothing is written until the reader changes something

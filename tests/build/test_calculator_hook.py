@@ -1,8 +1,10 @@
 """The calculator hook in real builds: the project's pages, and tiny sites with bad blocks."""
 
 import json
+import re
 import shutil
 
+from debtkb.assets import minify
 from tests.conftest import mkdocs_build
 from tests.htmltools import parse_html
 from tests.paths import ROOT
@@ -23,9 +25,34 @@ def test_calculator_page_and_article_section_embed_the_widget(site):
     assert "按文中的 6 万元估算" in section
 
 
-def test_widget_assets_are_published(site):
-    for name in ("core.js", "widget.js", "strings.js", "widget.css"):
-        assert (site / "javascripts" / "repayment" / name).is_file()
+IMPORT = re.compile(r'^import .* from "\./([\w.-]+\.js)";$', re.M)
+REPAYMENT = ROOT / "docs" / "javascripts" / "repayment"
+
+
+def widget_modules() -> set[str]:
+    """widget.js and every sibling module it imports, directly or not: the browser fetches each
+    one relative to widget.js, so each must be published and saved for offline reading."""
+    found, todo = set(), ["widget.js"]
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.add(name)
+            todo += IMPORT.findall((REPAYMENT / name).read_text(encoding="utf-8"))
+    return found
+
+
+def test_widget_assets_are_published_minified_and_saved_for_offline_reading(site):
+    modules = widget_modules()
+    assert {"widget.js", "core.js", "strings.js", "parse.js", "panels.js"} <= modules  # the imports were read
+    for edition in ("", "zh-Hant/"):
+        saved = set(json.loads((site / edition / "offline.json").read_text(encoding="utf-8"))["urls"])
+        for name in [*sorted(modules), "widget.css"]:
+            path = f"javascripts/repayment/{name}"
+            assert (site / edition / path).is_file(), (edition, path)
+            assert path in saved, (edition, path)
+    for name in modules:
+        path = f"javascripts/repayment/{name}"
+        assert (site / path).read_text(encoding="utf-8") == minify(path, (REPAYMENT / name).read_text(encoding="utf-8")), path
 
 
 def test_calculator_widget_is_not_in_the_search_index(site):

@@ -96,7 +96,7 @@ export const STRINGS = {
     balance: "剩余本金（元）",
     months: "新的期数（月）",
     rate: "新的年利率（%）",
-    result: "每月还款 {payment} 元，共还 {total} 元，其中利息 {interest} 元；原计划共还 {original} 元。",
+    result: "每月还款 {payment}，共还 {total} 元，其中利息 {interest} 元；原计划共还 {original} 元。",
     note: "能否重新分期、利率多少，取决于与贷款机构的协商结果。",
   },
 };
