@@ -47,8 +47,14 @@ def test_calculator_in_traditional(page, served_site):
     page.get_by_label("期數（月）", exact=True).fill("12")
     dd = page.locator("#kb-calc-1 .kb-calc__summary dd").first
     expect(dd).to_have_text("首期 5,500.80 元，末期 5,500.79 元")
-    page.get_by_label("借款本金（元）", exact=True).fill("6萬")
-    expect(dd).to_have_text("首期 5,500.80 元，末期 5,500.79 元")
+    # An amount in 萬 that is not the default (60000): a failed parse would hide the results and
+    # leave the old text in them, so the check is on the new payment, visible, and no error shown.
+    principal = page.get_by_label("借款本金（元）", exact=True)
+    principal.fill("3.5萬")
+    expect(dd).to_have_text("3,208.80 元")  # 35,000 元 over 12 months at 18 %
+    expect(dd).to_be_visible()
+    expect(principal).not_to_have_attribute("aria-invalid", "")
+    expect(page.locator("#kb-calc-1 .kb-calc__fix")).to_be_hidden()
     expect(page.locator("#kb-calc-1 .kb-calc__summary dt").first).to_have_text("每月還款")
 
 

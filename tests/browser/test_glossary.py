@@ -64,6 +64,23 @@ def test_letters_far_down_are_laid_out_only_when_reached(page, served_site):
     assert rendered(page, far)
 
 
+# Where the element ends up once the page is still: the browser lays out the letters near the
+# screen in the frames after the jump, their real heights replacing the estimates, so wait until
+# the element has stayed put for several frames in a row (at most a few seconds: an element that
+# keeps moving is reported where it is then).
+SETTLED_TOP = """el => new Promise((resolve) => {
+  let last = null, same = 0, frames = 0;
+  const frame = () => {
+    const top = el.getBoundingClientRect().top;
+    same = top === last ? same + 1 : 0;
+    last = top;
+    frames += 1;
+    if (same >= 5 || frames >= 300) resolve(top); else requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})"""
+
+
 @pytest.mark.parametrize("width", [390, 1350])
 @pytest.mark.parametrize("anchor", ["12378", "罚息", "逾期", "展期", "助贷"])
 def test_a_link_to_a_term_lands_with_the_term_at_the_top(browser, served_site, width, anchor):
@@ -72,8 +89,7 @@ def test_a_link_to_a_term_lands_with_the_term_at_the_top(browser, served_site, w
     context = browser.new_context(viewport={"width": width, "height": 844})
     page = context.new_page()
     page.goto(f"{served_site}/glossary/#{anchor}", wait_until="networkidle")
-    page.wait_for_timeout(300)
-    top = page.locator(f'h3[id="{anchor}"]').evaluate("el => el.getBoundingClientRect().top")
+    top = page.locator(f'h3[id="{anchor}"]').evaluate(SETTLED_TOP)
     context.close()
     assert 0 <= top <= 120, f"#{anchor} at {top}px from the top of a {width}px-wide screen"
 

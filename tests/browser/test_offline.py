@@ -123,6 +123,14 @@ def test_nothing_of_another_host_is_saved(reader, served_site):
     assert not any("?" in u for u in urls)  # saved under the page's own address
 
 
+NEW_WORKER_ACTIVATED = """navigator.serviceWorker.addEventListener("controllerchange", () => {
+  const worker = navigator.serviceWorker.controller;
+  const check = () => { if (worker.state === "activated") window.__newWorkerActivated = true; };
+  worker.addEventListener("statechange", check);
+  check();
+});"""
+
+
 def test_a_new_build_replaces_the_old_cache(reader, site, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
@@ -140,11 +148,11 @@ def test_a_new_build_replaces_the_old_cache(reader, site, tmp_path):
         guide = copy / "guide" / "yuqi-houguo" / "index.html"
         guide.write_text(guide.read_text(encoding="utf-8").replace("</h1>", "（新版）</h1>", 1), encoding="utf-8")
         page.evaluate("document.documentElement.removeAttribute('data-offline')")
+        # The new worker becomes the page's controller as its activation starts, and deletes the
+        # old cache in its activate event: once it is "activated", only the new cache may be left.
+        page.add_init_script(NEW_WORKER_ACTIVATED)
         page.goto(origin + "/", wait_until="load")  # the next visit: the browser finds the new worker
-        for _ in range(300):  # the new worker takes over and deletes the old cache
-            if cache_names(page) == ["debtkb-000000000000"]:
-                break
-            page.wait_for_timeout(100)
+        page.wait_for_function("window.__newWorkerActivated === true", timeout=30_000)
         assert cache_names(page) == ["debtkb-000000000000"], (old, cache_names(page))
         expect(page.locator("html[data-offline=saved]")).to_have_count(1, timeout=30_000)
         context.set_offline(True)

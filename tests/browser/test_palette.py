@@ -71,16 +71,35 @@ def test_keyboard_enter_switches(browser, served_site):
     context.close()
 
 
+# The page's own listener was added first; listeners of one document's media queries are called
+# in the order their MediaQueryList objects were made, in the same rendering step. So once this
+# one has seen a change, the toggle's script has seen it too, and its work is done.
+RECORD_MEDIA_CHANGES = (
+    "window.__darkChanges = [];"
+    " matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => window.__darkChanges.push(e.matches));"
+)
+
+
+def emulate_and_wait(page, system: str) -> None:
+    """Switch the phone's setting and wait until the page has been told (the event is async)."""
+    seen = page.evaluate("window.__darkChanges.length")
+    page.emulate_media(color_scheme=system)
+    page.wait_for_function("([n, dark]) => window.__darkChanges.length > n && window.__darkChanges.at(-1) === dark", arg=[seen, system == "dark"])
+
+
 def test_follows_a_system_change_until_the_reader_chooses(browser, served_site):
     context = browser.new_context(color_scheme="light")
     page = context.new_page()
     page.goto(f"{served_site}/", wait_until="networkidle")
-    page.emulate_media(color_scheme="dark")
-    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.evaluate(RECORD_MEDIA_CHANGES)
+    emulate_and_wait(page, "dark")
+    assert scheme(page) == "slate"
     visible_toggle(page).click()  # the reader chooses light
-    page.emulate_media(color_scheme="light")
-    page.emulate_media(color_scheme="dark")
     assert scheme(page) == "default"
+    emulate_and_wait(page, "light")
+    emulate_and_wait(page, "dark")  # the change that, unheeded before the choice, switched to dark
+    assert scheme(page) == "default"
+    assert page.evaluate("window.__darkChanges") == [True, False, True]
     context.close()
 
 

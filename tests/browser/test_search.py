@@ -29,13 +29,11 @@ def search_files(requests: list[str], site: Path) -> dict[str, int]:
 
 
 def wait_for_request(page, suffix: str, start: int = 0, timeout_s: float = 10) -> None:
-    """Wait until the page (or its worker) has asked for a URL ending in ``suffix``."""
-    import time
-
-    deadline = time.monotonic() + timeout_s
-    while not any(urlsplit(u).path.endswith(suffix) for u in page.requests[start:]):
-        assert time.monotonic() < deadline, f"no request for {suffix}: {page.requests[start:]}"
-        page.wait_for_timeout(50)
+    """Wait until the page (or its worker) has asked for a URL ending in ``suffix``: at once if it
+    already has (page.requests, from the context's request events), else for that request event."""
+    if any(urlsplit(u).path.endswith(suffix) for u in page.requests[start:]):
+        return
+    page.context.wait_for_event("request", lambda request: urlsplit(request.url).path.endswith(suffix), timeout=timeout_s * 1000)
 
 
 def open_search(page, query: str):

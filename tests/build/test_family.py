@@ -131,7 +131,8 @@ def expect(case: str) -> dict:
 
 def test_the_family_imports_and_builds_strictly(imported):
     assert imported.build.returncode == 0, imported.build.output
-    assert len(CASES) >= 16
+    assert len(CASES) == 21  # tests/fixtures/family/01-… to 21-…, each with its expectations
+    assert sorted(p.name.removesuffix(".expect.yml") for p in FAMILY.glob("*.expect.yml")) == CASES
 
 
 @pytest.mark.parametrize("case", CASES)

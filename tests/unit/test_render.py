@@ -33,8 +33,11 @@ def test_pinyin_slug(title, slug):
 
 
 def test_slug_is_ascii_and_short():
+    # Whole words while they fit in 48 characters: "-jiancha" would make 54, so the slug stops
+    # before it (never a cut word, never a trailing hyphen).
     slug = pinyin_slug("一个非常非常长的标题用来检查文件名长度不会超过上限并且仍然只包含字母数字和连字符")
-    assert slug.isascii() and len(slug) <= 48 and not slug.endswith("-")
+    assert slug == "yige-feichang-feichang-zhang-de-biaoti-yonglai"
+    assert pinyin_slug("LPR：利率（2025）") == "lpr-lilu-2025"  # punctuation between words is dropped
 
 
 def test_anchor_matches_pymdownx():
@@ -50,21 +53,53 @@ def test_description_whole_sentences_within_limit():
     assert description([text]) == "第一句话。" * 10 + "最后一句话。" * 11  # 50 + 66 = 116 characters: the 12th would pass 120
 
 
+def test_description_takes_a_sentence_exactly_as_long_as_the_limit():
+    assert description(["一" * 119 + "。", "后一句。"]) == "一" * 119 + "。"  # 120 characters: kept whole
+    assert description(["一" * 120 + "。"]) == "一" * 119 + "…"  # 121: cut
+
+
 def test_description_cuts_a_long_first_sentence_at_a_comma():
     text = "，".join(["这是一个很长的从句"] * 30) + "。"
     assert description([text]) == "，".join(["这是一个很长的从句"] * 11) + "…"  # the last comma within 119 characters
+    assert description(["、".join(["罚息"] * 80) + "。"]) == "、".join(["罚息"] * 39) + "…"  # an enumeration comma counts too
     assert description(["一" * 200 + "。"]) == "一" * 119 + "…"  # no comma: cut at the limit
+    # A comma in the first third would leave too little: cut at the limit instead.
+    assert description(["短，" + "一" * 200 + "。"]) == "短，" + "一" * 117 + "…"
+    assert description(["一" * 40 + "，" + "二" * 200 + "。"]) == "一" * 40 + "，" + "二" * 78 + "…"  # comma at 40 = 120 // 3
+    assert description(["一" * 41 + "，" + "二" * 200 + "。"]) == "一" * 41 + "…"  # comma at 41: cut there
 
 
-def test_every_page_has_title_and_short_description():
-    for source in (SEED, FIXTURES / "articles" / "synthetic-credit-card.txt"):
-        for page in render(load(source)):
-            meta = front_matter(page.text)
-            assert set(meta) == {"title", "description"}
-            assert meta["title"] and 0 < len(meta["description"]) <= DESCRIPTION_MAX
-            body = page.text.split("---\n", 2)[2]
-            assert meta["description"].rstrip("…") in body.replace("\n", "")  # drawn from the page's own text
-            assert page.path.isascii() and page.path.endswith(".md")
+# Each page's description: its first whole sentences within 120 characters (the seed's index stops
+# at 106: its fourth sentence would pass the limit).
+DESCRIPTIONS = {
+    SEED: {
+        "index.md": "在现代社会中，金融服务已成为人们生活中不可或缺的一部分。随着科技的发展，越来越多的金融产品和服务走入了人们的日常生活。而小米金融作为一家新兴的金融服务平台，凭借其便捷的服务和创新的产品，迅速赢得了众多用户的青睐。",
+        "xiaomi-jinrong-de-jueqi.md": "小米金融成立于 2015 年，是小米公司旗下的金融服务平台，旨在为用户提供便捷的金融解决方案。通过技术创新和大数据分析，小米金融推出了多种金融产品，包括消费贷款、信用卡、保险等。",
+        "qiankuan-wenti-de-chengyin-fenxi.md": "当代年轻人的消费观念发生了显著变化，许多人追求“先消费后付款”的生活方式。这种观念在一定程度上促使了小米金融的快速发展，但也导致了用户的过度借贷。",
+        "qiankuan-wenti-de-yingxiang.md": "欠款问题直接影响了用户的个人财务状况。长期负债不仅增加了经济压力，还可能导致信用记录受损，进而影响未来的贷款申请和生活质量。",
+        "yingdui-qiankuan-wenti-de-celue.md": "用户应增强自身的金融知识，了解各种金融产品的利弊，理性消费。在借贷之前，充分评估自己的还款能力，避免因过度借贷而陷入困境。",
+        "xiaomi-jinrong-de-zeren-yu-gaige.md": "小米金融作为金融服务提供者，有责任加强对用户的金融知识教育。通过线上线下的培训和宣传，提高用户的金融素养，帮助他们做出更明智的消费和借贷决策。",
+        "xiaobian-zongjie.md": "“小米金融欠 6 万”这一话题不仅反映了个别用户的困境，更是对当代年轻人消费观念和金融风险的深刻警示。面对现代金融环境的复杂性，用户需增强金融知识，理性消费。",
+    },
+    FIXTURES / "articles" / "synthetic-credit-card.txt": {
+        "index.md": "信用卡分期看似轻松，实际成本往往被低估。本文用三个部分说明分期的费用、逾期的后果和可行的应对办法。",
+        "fenqi-feiyong.md": "分期手续费按月收取，看上去费率不高。",
+        "yuqi-de-houguo.md": "逾期后银行会收取罚息或违约金。具体标准以合同为准。",
+        "yingdui-banfa.md": "遇到困难时先与银行沟通，说明情况并保留记录。",
+    },
+}
+
+
+@pytest.mark.parametrize("source", list(DESCRIPTIONS), ids=lambda p: p.name)
+def test_every_page_has_title_and_short_description(source):
+    pages = render(load(source))
+    assert {page.path: front_matter(page.text)["description"] for page in pages} == DESCRIPTIONS[source]
+    for page in pages:
+        meta = front_matter(page.text)
+        assert set(meta) == {"title", "description"}
+        assert meta["title"] and 0 < len(meta["description"]) <= DESCRIPTION_MAX
+        body = page.text.split("---\n", 2)[2]
+        assert meta["description"].rstrip("…") in body.replace("\n", "")  # drawn from the page's own text
 
 
 def test_section_page_layout():
