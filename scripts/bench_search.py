@@ -7,8 +7,9 @@ the built site, in real Chromium, with Lighthouse's mobile CPU slowdown (4×, CD
 - bytes of search downloaded before the search box is opened (gzipped, as a static host sends);
 - for each query of a sample (article words, other-script words, readers' words), in a fresh
   page: gzipped bytes from opening the box to the first results (the manifest fetched on opening
-  included), and milliseconds from typing (once opening has fetched the manifest, as it has by
-  the time a person types) to the first result on screen;
+  included), and milliseconds from the key press (once opening has fetched the manifest, as it
+  has by the time a person types) to the frame showing the first result, on the page's clock
+  (PAINT_PROBE), with what the test harness measures beside it;
 - recall on the sample: pages found by Material's search (its worker, in Node) that hold the query
   and that the site's search does not find (must be none).
 Budgets (issue #18): before opening ≤ 15 KB (engine code only, no index); first query ≤ 150 KB;
@@ -74,13 +75,30 @@ def queries(site: Path) -> list[str]:
     return words + [s2tw.convert(w) for w in words[:50]] + everyday
 
 
+# In the page, on its own clock: from the key press (the keydown event's time stamp, taken when
+# the browser received the input) to the frame that shows the first result (two animation frames
+# after Material inserted it, i.e. once that frame has been painted). Playwright's own round
+# trips at 4x CPU (sending the key, polling for the element, reporting back) are not the reader's
+# wait; they are reported beside it ("as the test harness sees it").
+PAINT_PROBE = """() => {
+  const box = document.querySelector("input.md-search__input");
+  box.addEventListener("keydown", (e) => { window.__kbDown = e.timeStamp; }, { capture: true, once: true });
+  const shown = () => document.querySelector(".md-search-result__item") || /没有找到/.test(document.querySelector(".md-search-result__meta")?.textContent || "");
+  new MutationObserver((_, observer) => {
+    if (window.__kbDown === undefined || !shown()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => requestAnimationFrame(() => { window.__kbShown = performance.now() - window.__kbDown; }));
+  }).observe(document.body, { subtree: true, childList: true, characterData: true });
+}"""
+
+
 def browser_runs(site: Path, sample: list[str]) -> dict:
     from playwright.sync_api import sync_playwright
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}"
-    early, first_bytes, first_ms = [], [], []
+    early, first_bytes, first_ms, harness_ms = [], [], [], []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-dev-shm-usage"])
@@ -100,18 +118,20 @@ def browser_runs(site: Path, sample: list[str]) -> dict:
                 # the bytes below, and has arrived before the first key, as it would for a person.
                 page.wait_for_load_state("networkidle")
                 box = page.locator("input.md-search__input")
-                box.fill(query)
+                box.evaluate("(el, q) => { el.value = q; }", query)  # no input event: the query runs on the key below
+                page.evaluate(PAINT_PROBE)
                 started = time.perf_counter()
                 box.press("End")
                 page.locator(".md-search-result__item, .md-search-result__meta:has-text('没有找到')").first.wait_for()
-                first_ms.append((time.perf_counter() - started) * 1000)
+                harness_ms.append((time.perf_counter() - started) * 1000)
+                first_ms.append(page.wait_for_function("window.__kbShown", polling=50, timeout=5000).json_value())
                 page.wait_for_load_state("networkidle")
                 first_bytes.append(sum(gz(site / urlsplit(u).path.lstrip("/")) for u in requests[seen:] if "/search/" in urlsplit(u).path))
                 context.close()
             browser.close()
     finally:
         server.shutdown()
-    return {"early_bytes": max(early), "first_query_bytes": first_bytes, "first_results_ms": first_ms}
+    return {"early_bytes": max(early), "first_query_bytes": first_bytes, "first_results_ms": first_ms, "harness_ms": harness_ms}
 
 
 def main() -> int:
@@ -142,6 +162,7 @@ def main() -> int:
                 "early_kb": runs["early_bytes"] / 1024,
                 "first_query_kb": [b / 1024 for b in runs["first_query_bytes"]],
                 "first_results_ms": runs["first_results_ms"],
+                "harness_ms": runs["harness_ms"],
             }
             print(n, json.dumps(result["sizes"][n], ensure_ascii=False)[:300], flush=True)
     sizes = result["sizes"]
@@ -157,13 +178,13 @@ def main() -> int:
         "",
         "The project with N imported articles (scripts/corpus.py). Bytes are gzipped (level 9), as a static host sends them; browser runs in Chromium at 4× CPU slowdown, one fresh page per query.",
         "",
-        "| articles | Material's index (every first view) | site's index, all files | before opening the box | first query + results (median / max) | first results (median / max) | queries | lost vs Material |",
-        "|---|---|---|---|---|---|---|---|",
+        "| articles | Material's index (every first view) | site's index, all files | before opening the box | first query + results (median / max) | first results: key press → painted (median / max) | as the test harness sees it (median) | queries | lost vs Material |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for n, s in sizes.items():
         lines.append(
             f"| {n} | {s['material_index_kb']:.0f} KB ({s['material_index_raw_kb']:.0f} KB raw) | {s['our_index_kb']:.0f} KB in {s['our_index_files']} files | {s['early_kb']:.1f} KB | "
-            f"{statistics.median(s['first_query_kb']):.0f} / {max(s['first_query_kb']):.0f} KB | {statistics.median(s['first_results_ms']):.0f} / {max(s['first_results_ms']):.0f} ms | {s['queries']} | {len(s['lost'])} |"
+            f"{statistics.median(s['first_query_kb']):.0f} / {max(s['first_query_kb']):.0f} KB | {statistics.median(s['first_results_ms']):.0f} / {max(s['first_results_ms']):.0f} ms | {statistics.median(s['harness_ms']):.0f} ms | {s['queries']} | {len(s['lost'])} |"
         )
     lines += ["", "| budget | ok |", "|---|---|"]
     lines.append(f"| before opening ≤ {BUDGET['early_kb']} KB | {reports.verdict(checks['early_kb'])} |")
