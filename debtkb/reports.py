@@ -12,7 +12,7 @@ REPORTS = Path(__file__).resolve().parent.parent / "reports"
 def write(name: str, result: dict, lines: list[str]) -> None:
     REPORTS.mkdir(exist_ok=True)
     (REPORTS / f"{name}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    (REPORTS / f"{name}.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_markdown(name, lines)
     print("\n".join(lines))
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))
 """Unified CJK ideographs, extension A and the compatibility ideographs (code points, inclusive)."""
@@ -25,6 +26,14 @@ SENTENCE_END = "。！？；…"
 CLOSERS = "”’」』）》】"
 
 _HAN_RE = re.compile(f"[{HAN}]")
+
+
+def opencc_files() -> Path:
+    """The folder of the pinned OpenCC's own files (``bin/`` tools, ``share/opencc/`` configurations
+    and dictionaries), which the Traditional edition's converter and its report read."""
+    import opencc
+
+    return Path(opencc.__file__).parent / "clib"
 
 
 @lru_cache(maxsize=1)

@@ -24,13 +24,12 @@ from pathlib import Path
 from debtkb.lint import Problem
 from debtkb.markdown_lines import outside_fences
 from debtkb.problems import LocatedProblems
-from debtkb.text import HAN, t2s
+from debtkb.text import HAN, opencc_files, t2s
 
 REVIEWED = "data/reviewed-conversions.txt"
 CONVERTED = ("docs/**/*.md", "data/glossary.yml", "docs/javascripts/repayment/strings.js", "mkdocs.yml")
 """The project's files whose words the Traditional edition shows (pages, glossary, calculator, site name)."""
 _PAIR = re.compile(f"^([{HAN}]+)\\s+([{HAN}]+)$")
-_HAN = re.compile(f"[{HAN}]")
 
 
 class ReviewedError(LocatedProblems):
@@ -41,9 +40,7 @@ class ReviewedError(LocatedProblems):
 def forms() -> dict[str, tuple[str, ...]]:
     """{Simplified character: its Traditional forms} for every character OpenCC's STCharacters
     gives several forms (about 280), read with the ``opencc_dict`` tool OpenCC ships."""
-    import opencc
-
-    clib = Path(opencc.__file__).parent / "clib"
+    clib = opencc_files()
     tool, source = clib / "bin" / "opencc_dict", clib / "share" / "opencc" / "STCharacters.ocd2"
     if not tool.is_file() or not source.is_file():
         raise RuntimeError(f"OpenCC's dictionary tool or STCharacters.ocd2 is missing under {clib}: reinstall the pinned opencc")
@@ -88,7 +85,7 @@ def _lines(path: str, text: str) -> Iterator[tuple[int, str]]:
         return
     comment = _COMMENT.get(Path(path).suffix, ())
     for number, line in enumerate(text.split("\n"), start=1):
-        if not line.lstrip().startswith(comment) or not comment:
+        if not line.lstrip().startswith(comment):  # no comment syntax: () matches nothing
             yield number, line
 
 
@@ -178,7 +175,11 @@ def report_lines(rows: dict[tuple[str, str], list[str]], known: dict[str, str]) 
         "| word | Traditional | times | where (first) | checked |",
         "|---|---|---|---|---|",
     ]
-    for (word, traditional), where in sorted(rows.items(), key=lambda kv: (kv[0][0] in known and known[kv[0][0]] == kv[0][1], kv[0])):
-        ok = known.get(word) == traditional
+
+    def checked(pair: tuple[str, str]) -> bool:
+        return known.get(pair[0]) == pair[1]
+
+    for (word, traditional), where in sorted(rows.items(), key=lambda kv: (checked(kv[0]), kv[0])):
+        ok = checked((word, traditional))
         lines.append(f"| {word} | {traditional} | {len(where)} | {', '.join(where[:3])} | {'yes' if ok else '**no**'} |")
     return lines

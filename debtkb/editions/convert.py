@@ -21,7 +21,6 @@ from pathlib import Path
 from debtkb.htmlscan import VOID, OffsetParser
 from debtkb.text import HAN
 
-CONFIG = "s2tw"  # with the project's phrases first: debtkb.editions.phrases
 CODE = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "textarea"})
 READABLE_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder")
 _HAN = re.compile(f"[{HAN}]")

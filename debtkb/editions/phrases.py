@@ -16,7 +16,7 @@ converting, so without words around them its phrases fire across word boundaries
 from __future__ import annotations
 
 import json
-import logging
+import re
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +25,7 @@ from pathlib import Path
 from debtkb import yamlfile
 from debtkb.editions.ambiguous import spells
 from debtkb.problems import LocatedProblems
-from debtkb.text import HAN, t2s
+from debtkb.text import HAN, opencc_files, t2s
 
 SHOWN = "data/conversions.yml"
 """The phrase dictionary, relative to the project (the folder of mkdocs.yml)."""
@@ -101,18 +101,10 @@ def load(path: Path, shown: str = SHOWN) -> list[Phrase]:
     return parse(yamlfile.read(path, shown, ConversionsError), shown)
 
 
-def _share() -> Path:
-    import opencc
-
-    return Path(opencc.__file__).parent / "clib" / "share" / "opencc"
-
-
 def vocabulary(extra: tuple[str, ...] = ()) -> list[str]:
     """Words that cut the text before OpenCC's phrases apply: jieba's common Chinese words of two
     or more characters, and ``extra`` (the glossary's terms)."""
-    import re
-
-    import jieba
+    import jieba  # only for where its dictionary is: nothing is cut here
 
     han = re.compile(f"[{HAN}]{{2,}}")
     words = set(w for w in extra if han.fullmatch(w))
@@ -127,7 +119,7 @@ def vocabulary(extra: tuple[str, ...] = ()) -> list[str]:
 def config(folder: Path, phrases: list[Phrase], words: list[str]) -> Path:
     """Write the OpenCC configuration (s2tw's, the project's dictionary chained first) and its
     text dictionaries into ``folder``; return the configuration's path."""
-    share = _share()
+    share = opencc_files() / "share" / "opencc"
     base = json.loads((share / BASE_CONFIG).read_text(encoding="utf-8"))
 
     def absolute(node):  # the copied configuration lives elsewhere: point at OpenCC's files
@@ -180,7 +172,6 @@ def converter(root: str):
     data/conversions.yml (and its glossary's words)."""
     from debtkb.glossary.model import load as load_glossary
 
-    logging.getLogger("jieba").setLevel(logging.WARNING)
     glossary = Path(root) / GLOSSARY
     words = tuple(s for t in load_glossary(glossary, GLOSSARY).terms for s in t.spellings) if glossary.is_file() else ()
     return build(load(Path(root) / SHOWN), vocabulary(words))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from debtkb import reports
 from debtkb.editions import ambiguous
-from debtkb.lint import characters, conversions, copywriting, frontmatter, imports
+from debtkb.lint import Problem, characters, conversions, copywriting, frontmatter, imports
 from debtkb.problems import LocatedProblems
 
 CHECKS = (frontmatter.check, characters.check, copywriting.check)
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         warnings, rows, known = conversions.scan(root, [p for p in args.files if p.suffix in (".md", ".yml", ".js")] if args.files else ambiguous.files(root))
     except LocatedProblems as e:  # a bad phrase dictionary or reviewed list: a problem like any other
         print(e)
-        problems += e.problems
+        problems += [Problem(e.path, line, 0, "conversions", message) for line, message in e.problems]
         warnings, rows, known = [], {}, {}
     for warning in sorted(warnings):
         print(f"{warning.path}:{warning.line}:{warning.col}: warning: {warning.check}: {warning.message}")
